@@ -1,0 +1,238 @@
+package dev.switchboard.broker;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (broker and controller in one node) on
+ * 127.0.0.1, started from Kafka's server classes in a child JVM.
+ *
+ * <p>Why a child JVM: Kafka's server ends its process on fatal errors; in a child that cannot
+ * take Switchboard down with it, and the parent sees the exit, logs it as an error and tells
+ * its {@link #onFailure listeners}. The child stops when the parent goes away (it watches its
+ * stdin), so no broker is ever left behind. Kafka's own log goes to {@code broker.log} in the
+ * data dir; its warnings and errors are forwarded to this process's log.
+ *
+ * <p>It is not Kafka's internal test harness: it formats storage and runs the broker with a
+ * generated, production-like configuration (no unstable features).
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+
+    private final Process process;
+    private final int port;
+    private final Path dataDir;
+    private final List<Consumer<String>> failureListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closing;
+
+    private EmbeddedBroker(Process process, int port, Path dataDir) {
+        this.process = process;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    /** Starts a broker and returns once it accepts clients. */
+    public static EmbeddedBroker start(BrokerSettings settings) {
+        try {
+            Path dataDir = settings.dataDir().toAbsolutePath();
+            Files.createDirectories(dataDir);
+            int port = settings.port() == 0 ? freePort() : settings.port();
+            int controllerPort = freePort();
+            Path config = writeConfig(dataDir, port, controllerPort);
+            Process process = new ProcessBuilder(command(settings, dataDir, config))
+                    .redirectInput(ProcessBuilder.Redirect.PIPE)
+                    .start();
+            EmbeddedBroker broker = new EmbeddedBroker(process, port, dataDir);
+            broker.awaitReady(settings);
+            return broker;
+        } catch (IOException e) {
+            throw new BrokerFailedException("Cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The broker JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Called with a reason when the broker stops without being asked to. */
+    public void onFailure(Consumer<String> listener) {
+        failureListeners.add(listener);
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        if (!process.isAlive()) {
+            return;
+        }
+        try {
+            // Closing stdin is the broker's signal to shut down cleanly.
+            process.getOutputStream().close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                log.warn("Embedded broker did not stop within 30 s; killing it");
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(BrokerSettings settings) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        List<String> lastErrors = new CopyOnWriteArrayList<>();
+        daemon(
+                "broker-stdout",
+                () -> pump(process.getInputStream(), line -> {
+                    if (line.equals(BrokerMain.READY)) {
+                        ready.complete(null);
+                    } else {
+                        log.debug("[broker] {}", line);
+                    }
+                }));
+        daemon(
+                "broker-stderr",
+                () -> pump(process.getErrorStream(), line -> {
+                    if (lastErrors.size() > 20) {
+                        lastErrors.remove(0);
+                    }
+                    lastErrors.add(line);
+                    log.warn("[broker] {}", line);
+                }));
+        process.onExit().thenRun(() -> {
+            String reason = "embedded Kafka broker exited with code " + process.exitValue() + " (see "
+                    + dataDir.resolve("broker.log") + ")";
+            if (!ready.isDone()) {
+                ready.completeExceptionally(new BrokerFailedException(reason + ": " + String.join(" | ", lastErrors)));
+            } else if (!closing) {
+                log.error("{}; Switchboard cannot work without it", reason);
+                failureListeners.forEach(l -> l.accept(reason));
+            }
+        });
+        try {
+            ready.get(settings.startTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.info("Embedded Kafka broker ready on {} (data in {})", bootstrapServers(), dataDir);
+        } catch (TimeoutException e) {
+            close();
+            throw new BrokerFailedException("Embedded Kafka broker not ready within " + settings.startTimeout()
+                    + "; see " + dataDir.resolve("broker.log"));
+        } catch (ExecutionException e) {
+            throw new BrokerFailedException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new BrokerFailedException("Interrupted while starting the embedded broker", e);
+        }
+    }
+
+    private static List<String> command(BrokerSettings settings, Path dataDir, Path config) {
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.add("-Xmx" + settings.maxHeap());
+        command.add("-XX:+UseG1GC");
+        command.add("-Djava.awt.headless=true");
+        command.add("-Dlogback.configurationFile=switchboard-broker-logback.xml");
+        command.add("-Dswitchboard.broker.log=" + dataDir.resolve("broker.log"));
+        command.add("-cp");
+        command.add(ManagementFactory.getRuntimeMXBean().getClassPath());
+        command.add(BrokerMain.class.getName());
+        command.add(config.toString());
+        return command;
+    }
+
+    private static Path writeConfig(Path dataDir, int port, int controllerPort) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        // A static single-voter quorum: the controller's port may change between restarts.
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", dataDir.resolve("kafka-logs").toString());
+        p.setProperty("num.partitions", "1");
+        // One node: every internal topic has one replica.
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "3");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("transaction.state.log.num.partitions", "3");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        // Nobody waits for other members of a consumer group on a single machine.
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        // Topics are created explicitly with their settings; a typo must not create a topic.
+        p.setProperty("auto.create.topics.enable", "false");
+        Path file = dataDir.resolve("server.properties");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "Generated by Switchboard for the embedded broker; rewritten at every start");
+        }
+        return file;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void pump(java.io.InputStream in, Consumer<String> lines) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                lines.accept(line);
+            }
+        } catch (IOException e) {
+            // The stream closes when the broker ends; onExit reports that.
+        }
+    }
+
+    private static void daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+}
