@@ -4,6 +4,7 @@ import dev.switchboard.events.Assignment;
 import dev.switchboard.events.DeadLetter;
 import dev.switchboard.events.SlaAlert;
 import dev.switchboard.events.TicketEvent;
+import dev.switchboard.feed.FeedFormatter;
 import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.schemas.Topics;

@@ -6,6 +6,7 @@ import dev.switchboard.events.Assignment;
 import dev.switchboard.events.AssignmentAction;
 import dev.switchboard.events.SlaAlert;
 import dev.switchboard.events.SlaLevel;
+import dev.switchboard.feed.FeedFormatter;
 import dev.switchboard.testkit.SampleEvents;
 import java.time.ZoneOffset;
 import java.util.List;

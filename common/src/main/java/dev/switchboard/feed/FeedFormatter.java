@@ -1,4 +1,4 @@
-package dev.switchboard.app.feed;
+package dev.switchboard.feed;
 
 import dev.switchboard.events.Assignment;
 import dev.switchboard.events.DeadLetter;
@@ -227,7 +227,7 @@ public final class FeedFormatter {
     }
 
     /** Wraps text that contains right-to-left letters in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE. */
-    static String isolate(String text) {
+    public static String isolate(String text) {
         boolean rtl = text.codePoints().anyMatch(cp -> {
             byte d = Character.getDirectionality(cp);
             return d == Character.DIRECTIONALITY_RIGHT_TO_LEFT || d == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC;

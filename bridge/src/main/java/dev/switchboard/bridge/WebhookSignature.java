@@ -1,0 +1,75 @@
+package dev.switchboard.bridge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Switchboard's webhook signature, for what the bridge sends and what it accepts:
+ * {@code X-Switchboard-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>." + body)>}.
+ *
+ * <p>The timestamp is inside the signed text, so a captured request cannot be replayed after the
+ * tolerance; comparison is constant-time.
+ */
+public final class WebhookSignature {
+    public static final String HEADER = "X-Switchboard-Signature";
+
+    private WebhookSignature() {}
+
+    public static String sign(String secret, Instant at, byte[] body) {
+        long t = at.getEpochSecond();
+        return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(secret, t, body));
+    }
+
+    /** Why a signature header is not acceptable, or empty when it is. */
+    public static Optional<String> problem(String secret, String header, byte[] body, Instant now, Duration tolerance) {
+        if (header == null || header.isBlank()) {
+            return Optional.of("missing " + HEADER + " header");
+        }
+        Long t = null;
+        byte[] given = null;
+        for (String part : header.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2) {
+                continue;
+            }
+            try {
+                if (kv[0].equals("t")) {
+                    t = Long.parseLong(kv[1]);
+                } else if (kv[0].equals("v1")) {
+                    given = HexFormat.of().parseHex(kv[1]);
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.of("malformed " + HEADER + " header");
+            }
+        }
+        if (t == null || given == null) {
+            return Optional.of(HEADER + " must look like t=<unix seconds>,v1=<hex>");
+        }
+        if (Duration.between(Instant.ofEpochSecond(t), now).abs().compareTo(tolerance) > 0) {
+            return Optional.of("signature timestamp is outside the accepted window of " + tolerance);
+        }
+        if (!MessageDigest.isEqual(hmac(secret, t, body), given)) {
+            return Optional.of("signature does not match the body");
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] hmac(String secret, long t, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            mac.update((t + ".").getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(body);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
