@@ -1,0 +1,228 @@
+package dev.switchboard.agents;
+
+import dev.switchboard.events.Agent;
+import dev.switchboard.events.Capacity;
+import dev.switchboard.events.TimeRange;
+import dev.switchboard.events.WeeklyPeriod;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Turns the agents file into {@code Agent} events: days and times into weekly periods, local
+ * time-off ranges into instants in the agent's zone, a named holiday calendar into its dates.
+ * Every problem names the agent and the key.
+ */
+public final class AgentMapper {
+    private static final Map<String, DayOfWeek> DAYS = Map.of(
+            "mon", DayOfWeek.MONDAY,
+            "tue", DayOfWeek.TUESDAY,
+            "wed", DayOfWeek.WEDNESDAY,
+            "thu", DayOfWeek.THURSDAY,
+            "fri", DayOfWeek.FRIDAY,
+            "sat", DayOfWeek.SATURDAY,
+            "sun", DayOfWeek.SUNDAY);
+
+    private final Function<String, Optional<List<LocalDate>>> holidayCalendars;
+
+    /** @param holidayCalendars the holiday dates of a named calendar, empty when there is none by that name */
+    public AgentMapper(Function<String, Optional<List<LocalDate>>> holidayCalendars) {
+        this.holidayCalendars = holidayCalendars;
+    }
+
+    public List<Agent> agents(AgentsFile file, Instant now) {
+        List<Agent> agents = new ArrayList<>();
+        for (AgentsFile.Entry entry : file.agents()) {
+            try {
+                agents.add(agent(entry, now));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("agents[" + entry.id() + "]." + e.getMessage(), e);
+            }
+        }
+        return agents;
+    }
+
+    private Agent agent(AgentsFile.Entry e, Instant now) {
+        ZoneId zone = zone(e.timeZone());
+        Set<String> holidays = new TreeSet<>();
+        for (String date : e.holidays()) {
+            holidays.add(date(date, "holidays").toString());
+        }
+        e.holidayCalendar()
+                .ifPresent(name -> holidayCalendars
+                        .apply(name)
+                        .orElseThrow(() ->
+                                new IllegalArgumentException("holiday-calendar: no calendar named '" + name + "'"))
+                        .forEach(d -> holidays.add(d.toString())));
+        return Agent.newBuilder()
+                .setId(e.id())
+                .setName(e.name())
+                .setEmail(e.email().orElse(null))
+                .setRoutingGroup(e.routingGroup())
+                .setTeams(e.teams())
+                .setIntents(lower(e.skills().intents()))
+                .setChannels(lower(e.skills().channels()))
+                .setProductAreas(e.skills().productAreas())
+                .setLanguages(lower(e.languages()))
+                .setRoles(e.roles())
+                .setCapacity(capacity(e.capacity()))
+                .setTimeZone(zone.getId())
+                .setShifts(shifts(e.shifts()))
+                .setTimeOff(timeOff(e.timeOff(), zone))
+                .setHolidayCalendar(e.holidayCalendar().orElse(null))
+                .setHolidays(List.copyOf(holidays))
+                .setActive(e.active())
+                .setUpdatedAt(now)
+                .build();
+    }
+
+    private static Capacity capacity(Map<String, Integer> values) {
+        Map<String, Integer> perKind = new HashMap<>();
+        int total = 5;
+        for (Map.Entry<String, Integer> v : values.entrySet()) {
+            if (v.getValue() == null || v.getValue() < 0) {
+                throw new IllegalArgumentException("capacity." + v.getKey() + ": expected a whole number ≥ 0");
+            }
+            if (v.getKey().equals("total")) {
+                total = v.getValue();
+            } else {
+                perKind.put(v.getKey().toLowerCase(Locale.ROOT), v.getValue());
+            }
+        }
+        if (!values.containsKey("total") && !perKind.isEmpty()) {
+            total = perKind.values().stream().mapToInt(Integer::intValue).sum();
+        }
+        return Capacity.newBuilder().setTotal(total).setPerChannelKind(perKind).build();
+    }
+
+    private static List<WeeklyPeriod> shifts(List<AgentsFile.Shift> shifts) {
+        List<WeeklyPeriod> periods = new ArrayList<>();
+        for (int i = 0; i < shifts.size(); i++) {
+            AgentsFile.Shift s = shifts.get(i);
+            String at = "shifts[" + i + "]";
+            if (s.days() == null || s.from() == null || s.to() == null) {
+                throw new IllegalArgumentException(at + ": days, from and to are required");
+            }
+            LocalTime from = time(s.from(), at + ".from");
+            LocalTime to = time(s.to(), at + ".to");
+            for (DayOfWeek day : days(s.days(), at + ".days")) {
+                periods.add(new WeeklyPeriod(day.getValue(), from, to));
+            }
+        }
+        return periods;
+    }
+
+    private static Set<DayOfWeek> days(List<String> specs, String at) {
+        Set<DayOfWeek> days = new LinkedHashSet<>();
+        for (String spec : specs) {
+            for (String part : spec.split(",")) {
+                String p = part.strip().toLowerCase(Locale.ROOT);
+                if (p.isEmpty()) {
+                    continue;
+                }
+                String[] range = p.split("-");
+                DayOfWeek first = day(range[0], at);
+                DayOfWeek last = range.length > 1 ? day(range[1], at) : first;
+                for (DayOfWeek d = first; ; d = d.plus(1)) {
+                    days.add(d);
+                    if (d == last) {
+                        break;
+                    }
+                }
+            }
+        }
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException(at + ": expected days such as mon, sun-thu or [mon, wed]");
+        }
+        return days;
+    }
+
+    private static DayOfWeek day(String text, String at) {
+        DayOfWeek day = DAYS.get(text.length() >= 3 ? text.substring(0, 3) : text);
+        if (day == null) {
+            throw new IllegalArgumentException(
+                    at + ": '" + text + "' is not a day (mon, tue, wed, thu, fri, sat, sun)");
+        }
+        return day;
+    }
+
+    private static LocalTime time(String text, String at) {
+        if (text.equals("24:00")) {
+            return LocalTime.MIDNIGHT;
+        }
+        try {
+            return LocalTime.parse(text.length() == 4 ? "0" + text : text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(at + ": expected a time such as 09:00 or 17:30, got '" + text + "'");
+        }
+    }
+
+    private static List<TimeRange> timeOff(List<AgentsFile.TimeOff> ranges, ZoneId zone) {
+        List<TimeRange> out = new ArrayList<>();
+        for (int i = 0; i < ranges.size(); i++) {
+            AgentsFile.TimeOff r = ranges.get(i);
+            String at = "time-off[" + i + "]";
+            if (r.from() == null || r.to() == null) {
+                throw new IllegalArgumentException(at + ": from and to are required");
+            }
+            Instant start = instant(r.from(), zone, false, at + ".from");
+            Instant end = instant(r.to(), zone, true, at + ".to");
+            if (!end.isAfter(start)) {
+                throw new IllegalArgumentException(at + ": to must be after from");
+            }
+            out.add(new TimeRange(start, end, r.reason().orElse(null)));
+        }
+        return out;
+    }
+
+    /** A date means the whole day: its start for {@code from}, the start of the next day for {@code to}. */
+    private static Instant instant(String text, ZoneId zone, boolean endOfRange, String at) {
+        try {
+            if (text.length() == 10) {
+                LocalDate date = LocalDate.parse(text);
+                return (endOfRange ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            }
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            }
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(at + ": expected a date (2026-12-24) or local date-time"
+                    + " (2026-12-24T13:00), got '" + text + "'");
+        }
+    }
+
+    private static LocalDate date(String text, String at) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(at + ": expected a date such as 2026-12-25, got '" + text + "'");
+        }
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("time-zone: '" + id + "' is not an IANA time zone such as Africa/Cairo");
+        }
+    }
+
+    private static List<String> lower(List<String> values) {
+        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    }
+}
