@@ -160,7 +160,7 @@ public final class WebServer implements AutoCloseable {
             try {
                 javalin.start(host, port);
             } catch (RuntimeException e) {
-                throw new IllegalStateException(
+                throw new StartFailedException(
                         name + ": cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")", e);
             }
             log.info("{}: HTTP server listening on {}:{}", name, host, javalin.port());
@@ -249,6 +249,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     private record Route(HandlerType method, String path, Handler handler) {}
+
+    /** The server could not start, typically because its port is taken; the message says which. */
+    public static final class StartFailedException extends RuntimeException {
+        StartFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     /** {@code GET /health}: runs every check, 200 when all are up, 503 otherwise. */
     private record HealthEndpoint(List<NamedCheck> checks) {
