@@ -82,7 +82,7 @@ final class EventPublisher implements AutoCloseable {
             for (Outgoing record : records) {
                 sent.add(producer.send(new ProducerRecord<>(record.topic(), record.key(), record.value())));
             }
-        } catch (KafkaException e) {
+        } catch (KafkaException | IllegalStateException e) {
             // send() itself failed: no metadata within max.block.ms, buffer full, producer closed.
             failure = describe(e);
         }

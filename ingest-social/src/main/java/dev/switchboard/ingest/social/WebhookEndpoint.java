@@ -86,9 +86,9 @@ final class WebhookEndpoint {
             WebServer.error(ctx, 401, "missing or invalid " + signature.header() + " signature");
             return;
         }
-        Instant now = clock.instant();
-        ParsedWebhook parsed = parse(body, now, requestId);
-        List<Outgoing> records = records(parsed, body, now, requestId, ctx);
+        Prepared prepared = prepare(body, clock.instant(), requestId, ctx);
+        ParsedWebhook parsed = prepared.parsed();
+        List<Outgoing> records = prepared.records();
         EventPublisher.Result result = metrics.kafkaWait().record(() -> publisher.publish(records));
         if (result instanceof EventPublisher.Result.Failed failed) {
             metrics.request(platform, "unavailable");
@@ -160,6 +160,27 @@ final class WebhookEndpoint {
         log.debug("x: answered a CRC check");
         WebServer.json(
                 ctx, 200, Map.of("response_token", Handshakes.crcResponseToken(credentials.signingSecret(), token)));
+    }
+
+    /** A parsed body and the records it becomes. */
+    private record Prepared(ParsedWebhook parsed, List<Outgoing> records) {}
+
+    private Prepared prepare(byte[] body, Instant now, String requestId, Context ctx) {
+        ParsedWebhook parsed = parse(body, now, requestId);
+        try {
+            return new Prepared(parsed, records(parsed, body, now, requestId, ctx));
+        } catch (RuntimeException e) {
+            // An event our schema refuses is our bug; the raw body is still kept, as a dead letter.
+            log.error(
+                    "{}: could not encode the events of request {}; kept as a dead letter",
+                    platform.id(),
+                    requestId,
+                    e);
+            ParsedWebhook unreadable = ParsedWebhook.unreadable(
+                    DeadLetterReason.PROCESSING_ERROR,
+                    "internal error while encoding: " + e.getClass().getName());
+            return new Prepared(unreadable, records(unreadable, body, now, requestId, ctx));
+        }
     }
 
     private ParsedWebhook parse(byte[] body, Instant now, String requestId) {

@@ -304,6 +304,40 @@ class WebhookIngestorIT {
                         "http_server_requests_seconds_count{method=\"POST\",status=\"200\",uri=\"/webhooks/meta\"} 2");
     }
 
+    @Test
+    void aBugWhileReadingStillAnswers200AndKeepsTheBody() {
+        // given an endpoint whose parser fails on everything, as a bug would
+        WebhookParser broken = (body, now) -> {
+            throw new IllegalStateException("bug");
+        };
+        try (EventPublisher publisher = new EventPublisher(kafka.settings(topics), Duration.ofSeconds(10));
+                var server = dev.switchboard.http.WebServer.builder("broken")
+                        .host("127.0.0.1")
+                        .port(0)
+                        .post(
+                                Platform.WEB.path(),
+                                new WebhookEndpoint(
+                                        Platform.WEB,
+                                        new Credentials(WEB_SECRET, java.util.Optional.empty()),
+                                        broken,
+                                        publisher,
+                                        topics,
+                                        new IngestMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)),
+                                        Clock.systemUTC())::receive)
+                        .start()) {
+            byte[] body = Fixtures.body("web/contact-form.json");
+
+            // when a signed request arrives
+            HttpResponse<String> response = new WebhookClient(server.port()).postSigned(Platform.WEB, WEB_SECRET, body);
+
+            // then the platform is told it was received and the body waits in the dead-letter topic
+            assertThat(response.statusCode()).isEqualTo(200);
+            DeadLetter letter = deadLetters().get(0).value();
+            assertThat(letter.getReason()).isEqualTo(DeadLetterReason.PROCESSING_ERROR);
+            assertThat(bytes(letter.getPayload())).isEqualTo(body);
+        }
+    }
+
     private List<ConsumerRecord<String, InboundMessage>> inbound() {
         return TopicReader.readToEnd(kafka.bootstrapServers(), topics.inboundMessages());
     }
