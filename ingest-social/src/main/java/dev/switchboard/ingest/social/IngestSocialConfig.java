@@ -4,6 +4,7 @@ import dev.switchboard.config.DataSize;
 import dev.switchboard.kafka.KafkaSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The configuration of {@code switchboard ingest-social}, read from YAML by {@code ConfigLoader}.
@@ -70,30 +71,55 @@ public record IngestSocialConfig(Http http, MetaApp meta, MetaApp whatsapp, X x,
     }
 
     /** Meta's app secret (signatures) and the verify token of the subscription handshake; WhatsApp has the same two. */
-    public record MetaApp(String appSecret, Path appSecretFile, String verifyToken, Path verifyTokenFile) {
+    public record MetaApp(
+            Optional<String> appSecret,
+            Optional<Path> appSecretFile,
+            Optional<String> verifyToken,
+            Optional<Path> verifyTokenFile) {
         static final MetaApp NONE = new MetaApp(null, null, null, null);
 
         public MetaApp {
+            appSecret = Secrets.orEmpty(appSecret);
+            appSecretFile = Secrets.orEmpty(appSecretFile);
+            verifyToken = Secrets.orEmpty(verifyToken);
+            verifyTokenFile = Secrets.orEmpty(verifyTokenFile);
             Secrets.requireOneSource("app-secret", appSecret, appSecretFile);
             Secrets.requireOneSource("verify-token", verifyToken, verifyTokenFile);
+        }
+
+        /** Inline secrets, as tests and embedding code write them. */
+        public static MetaApp of(String appSecret, String verifyToken) {
+            return new MetaApp(Optional.of(appSecret), Optional.empty(), Optional.of(verifyToken), Optional.empty());
         }
     }
 
     /** X's consumer secret (API secret key): it signs both the CRC answer and every POST. */
-    public record X(String consumerSecret, Path consumerSecretFile) {
+    public record X(Optional<String> consumerSecret, Optional<Path> consumerSecretFile) {
         static final X NONE = new X(null, null);
 
         public X {
+            consumerSecret = Secrets.orEmpty(consumerSecret);
+            consumerSecretFile = Secrets.orEmpty(consumerSecretFile);
             Secrets.requireOneSource("consumer-secret", consumerSecret, consumerSecretFile);
+        }
+
+        public static X of(String consumerSecret) {
+            return new X(Optional.of(consumerSecret), Optional.empty());
         }
     }
 
     /** The secret the shop's web form or chat widget signs its requests with. */
-    public record Web(String secret, Path secretFile) {
+    public record Web(Optional<String> secret, Optional<Path> secretFile) {
         static final Web NONE = new Web(null, null);
 
         public Web {
+            secret = Secrets.orEmpty(secret);
+            secretFile = Secrets.orEmpty(secretFile);
             Secrets.requireOneSource("secret", secret, secretFile);
+        }
+
+        public static Web of(String secret) {
+            return new Web(Optional.of(secret), Optional.empty());
         }
     }
 }

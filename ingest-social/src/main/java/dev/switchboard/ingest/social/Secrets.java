@@ -12,8 +12,13 @@ import java.util.Optional;
 final class Secrets {
     private Secrets() {}
 
-    static void requireOneSource(String key, String inline, Path file) {
-        if (inline != null && !inline.isBlank() && file != null) {
+    /** Jackson leaves absent keys null even for Optional record components; absent means empty. */
+    static <T> Optional<T> orEmpty(Optional<T> value) {
+        return value == null ? Optional.empty() : value;
+    }
+
+    static void requireOneSource(String key, Optional<String> inline, Optional<Path> file) {
+        if (inline.filter(s -> !s.isBlank()).isPresent() && file.isPresent()) {
             throw new IllegalArgumentException("set " + key + " or " + key + "-file, not both");
         }
     }
@@ -24,8 +29,9 @@ final class Secrets {
      *
      * @param key the key's path in the file, for error messages, e.g. {@code meta.app-secret}
      */
-    static Optional<String> resolve(String key, String inline, Path file) {
-        if (file != null) {
+    static Optional<String> resolve(String key, Optional<String> inline, Optional<Path> secretFile) {
+        if (secretFile.isPresent()) {
+            Path file = secretFile.get();
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8).strip();
                 return text.isEmpty() ? Optional.empty() : Optional.of(text);
@@ -35,6 +41,6 @@ final class Secrets {
                 throw new ConfigException(key + "-file: cannot read " + file + " (" + e.getMessage() + ")");
             }
         }
-        return inline == null || inline.isBlank() ? Optional.empty() : Optional.of(inline);
+        return inline.filter(s -> !s.isBlank());
     }
 }

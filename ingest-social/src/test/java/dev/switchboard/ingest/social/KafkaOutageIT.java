@@ -100,10 +100,10 @@ class KafkaOutageIT {
         return new IngestSocialConfig(
                 // A short ack timeout keeps the refused attempts quick.
                 new IngestSocialConfig.Http("127.0.0.1", 0, DataSize.ofMegabytes(1), Duration.ofSeconds(2)),
-                null,
-                new IngestSocialConfig.MetaApp(SECRET, null, "verify", null),
-                null,
-                null,
+                IngestSocialConfig.MetaApp.NONE,
+                IngestSocialConfig.MetaApp.of(SECRET, "verify"),
+                IngestSocialConfig.X.NONE,
+                IngestSocialConfig.Web.NONE,
                 kafka);
     }
 }

@@ -59,10 +59,10 @@ class WebhookIngestorIT {
     static IngestSocialConfig config(KafkaCluster kafka, Topics topics, boolean withX) {
         return new IngestSocialConfig(
                 new IngestSocialConfig.Http("127.0.0.1", 0, DataSize.parse("64KB"), Duration.ofSeconds(10)),
-                new IngestSocialConfig.MetaApp(META_SECRET, null, "meta-verify-token", null),
-                new IngestSocialConfig.MetaApp(WHATSAPP_SECRET, null, "whatsapp-verify-token", null),
-                new IngestSocialConfig.X(withX ? X_SECRET : null, null),
-                new IngestSocialConfig.Web(WEB_SECRET, null),
+                IngestSocialConfig.MetaApp.of(META_SECRET, "meta-verify-token"),
+                IngestSocialConfig.MetaApp.of(WHATSAPP_SECRET, "whatsapp-verify-token"),
+                withX ? IngestSocialConfig.X.of(X_SECRET) : IngestSocialConfig.X.NONE,
+                IngestSocialConfig.Web.of(WEB_SECRET),
                 kafka.settings(topics));
     }
 
