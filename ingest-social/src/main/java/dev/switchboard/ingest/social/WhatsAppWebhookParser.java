@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  *   <li>A status (sent, delivered, read, failed, …) becomes a {@code DELIVERY_STATUS} with
  *       {@code metadata.status} and {@code metadata.status.message-id}; its source message id is
  *       {@code <wamid>:<status>}, so each step is deduplicated on its own.
+ *   <li>Messages the business sent from the WhatsApp Business app ({@code smb_message_echoes},
+ *       coexistence) become {@code AGENT_ECHO}s for their recipient.
  *   <li>Reactions, system notices and welcome requests are counted and skipped; a change of another
  *       field (templates, account updates) is a problem (dead letter).
  * </ul>
@@ -85,14 +87,30 @@ public final class WhatsAppWebhookParser implements WebhookParser {
 
         void change(JsonNode entry, JsonNode change, String path) {
             Optional<String> field = Json.text(change, "field");
-            if (!field.equals(Optional.of("messages"))) {
-                problem(path + ": field '" + field.orElse("?") + "' is not handled; subscribe to 'messages' only");
+            boolean echoes = field.equals(Optional.of("smb_message_echoes"));
+            if (!field.equals(Optional.of("messages")) && !echoes) {
+                problem(path + ": field '" + field.orElse("?")
+                        + "' is not handled; subscribe to 'messages' (and 'smb_message_echoes') only");
                 return;
             }
             JsonNode value = change.path("value");
             Optional<String> phoneNumberId = Json.text(value.path("metadata"), "phone_number_id");
             if (phoneNumberId.isEmpty()) {
                 problem(path + ".value: no metadata.phone_number_id");
+                return;
+            }
+            if (echoes) {
+                Account account = new Account(
+                        phoneNumberId.get(),
+                        Json.text(value.path("metadata"), "display_phone_number"),
+                        Json.text(entry, "id"));
+                List<JsonNode> sent = Json.array(value, "message_echoes");
+                if (sent.isEmpty()) {
+                    problem(path + ".value: no message_echoes");
+                }
+                for (int k = 0; k < sent.size(); k++) {
+                    echo(account, sent.get(k), path + ".value.message_echoes[" + k + "]");
+                }
                 return;
             }
             List<JsonNode> received = Json.array(value, "messages");
@@ -156,6 +174,35 @@ public final class WhatsAppWebhookParser implements WebhookParser {
             content(draft, type, message);
             JsonNode error = first(Json.array(message, "errors"));
             draft.meta(P + "error.code", Json.text(error, "code")).meta(P + "error.title", Json.text(error, "title"));
+            messages.add(draft.build(ingestedAt));
+        }
+
+        /**
+         * A message the business sent from the WhatsApp Business app (coexistence): the agent
+         * answered outside Switchboard, which stops SLA clocks like any echo.
+         */
+        private void echo(Account account, JsonNode message, String path) {
+            Optional<String> wamid = Json.text(message, "id");
+            // "to" is the number as the business typed it; keys use the wa_id form, without "+".
+            Optional<String> customer = Json.text(message, "to").map(to -> to.startsWith("+") ? to.substring(1) : to);
+            if (wamid.isEmpty() || customer.isEmpty()) {
+                problem(path + ": needs id and to");
+                return;
+            }
+            String type = Json.text(message, "type").orElse("unknown");
+            MessageDraft draft = MessageDraft.of(
+                            Channel.WHATSAPP,
+                            MessageKind.AGENT_ECHO,
+                            account.phoneNumberId(),
+                            customer.get(),
+                            wamid.get(),
+                            Json.epoch(message, "timestamp").orElse(ingestedAt))
+                    .phone(customer.map(id -> "+" + id))
+                    .meta(P + "type", type)
+                    .meta(P + "timestamp", Json.text(message, "timestamp"))
+                    .meta(P + "echo-source", "business-app");
+            account.describe(draft);
+            content(draft, type, message);
             messages.add(draft.build(ingestedAt));
         }
 

@@ -149,6 +149,27 @@ class WhatsAppWebhookParserTest {
     }
 
     @Test
+    void aMessageSentFromTheWhatsAppBusinessAppIsAnAgentEcho() {
+        String body = """
+                {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{
+                  "value":{"messaging_product":"whatsapp",
+                   "metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+                   "message_echoes":[{"from":"15550783881","to":"+966500000001",
+                     "id":"wamid.HBgMOTY2NTAwMDAwMDAxFQIAERgSRUNIT0VDSE9FQ0hPAA==","timestamp":"1795685600",
+                     "type":"text","text":{"body":"Your refund was sent today."}}]},
+                  "field":"smb_message_echoes"}]}]}""";
+
+        InboundMessage echo = parser.parse(body.getBytes(StandardCharsets.UTF_8), NOW)
+                .messages()
+                .get(0);
+
+        assertThat(echo.getKind()).isEqualTo(MessageKind.AGENT_ECHO);
+        assertThat(echo.getConversationKey()).isEqualTo("whatsapp:" + PHONE_NUMBER_ID + ":966500000001");
+        assertThat(echo.getBodyText()).isEqualTo("Your refund was sent today.");
+        assertThat(echo.getReceivedAt()).isEqualTo(Instant.ofEpochSecond(1795685600L));
+    }
+
+    @Test
     void anotherWebhookFieldIsAProblem() {
         ParsedWebhook parsed = parser.parse(Fixtures.body("whatsapp/whatsapp-unknown-field.json"), NOW);
 
@@ -157,7 +178,7 @@ class WhatsAppWebhookParserTest {
             assertThat(p.reason()).isEqualTo(DeadLetterReason.UNKNOWN_SHAPE);
             assertThat(p.detail())
                     .isEqualTo("entry[0].changes[0]: field 'message_template_status_update' is not handled;"
-                            + " subscribe to 'messages' only");
+                            + " subscribe to 'messages' (and 'smb_message_echoes') only");
         });
     }
 
