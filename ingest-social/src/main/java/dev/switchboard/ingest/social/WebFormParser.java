@@ -143,6 +143,6 @@ public final class WebFormParser implements WebhookParser {
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(JsonNode node) {
-        return node.isObject() ? node::fields : List.of();
+        return node.isObject() ? node.properties() : List.of();
     }
 }
