@@ -13,6 +13,7 @@ import io.javalin.http.HttpStatus;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -206,7 +207,19 @@ public final class WebServer implements AutoCloseable {
                 log.error("{}: {} {} failed", name, ctx.method().name(), ctx.path(), e);
                 error(ctx, 500, "");
             });
-            // Javalin answers unmatched paths with an empty 404; give it the same JSON body as every error.
+            // An Error (out of memory, stack overflow) bypasses the exception handlers; same answer, logged.
+            config.router.javaLangErrorHandler((response, error) -> {
+                log.error("{}: fatal error while serving a request", name, error);
+                response.setStatus(500);
+                response.setContentType("application/json");
+                try {
+                    response.getOutputStream()
+                            .write(JSON.writeValueAsBytes(Map.of("status", 500, "error", "Server Error")));
+                } catch (IOException e) {
+                    // The connection is gone; the status is all the client could get anyway.
+                }
+            });
+            // A handler that sets 404 without a body gets the same JSON body as every other error.
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty()) {
                     error(ctx, 404, "no such endpoint: " + ctx.path());
