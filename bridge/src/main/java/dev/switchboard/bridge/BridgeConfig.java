@@ -61,7 +61,8 @@ public record BridgeConfig(Http http, Inbound inbound, List<Endpoint> outbound, 
     }
 
     /**
-     * An HTTP endpoint that receives events.
+     * An HTTP endpoint that receives events. Without a {@code url} (e.g. an unset environment
+     * variable) the endpoint is disabled, with a warning at start.
      *
      * @param secret signs each delivery ({@code X-Switchboard-Signature}); required for the JSON format
      * @param maxAttempts attempts before the delivery goes to the dead-letter topic
@@ -80,14 +81,14 @@ public record BridgeConfig(Http http, Inbound inbound, List<Endpoint> outbound, 
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("every outbound endpoint needs a name");
             }
-            if (url == null
-                    || !(url.getScheme().equals("https") || url.getScheme().equals("http"))) {
-                throw new IllegalArgumentException("url: expected an http(s) URL");
+            url = url == null || url.toString().isBlank() ? null : url;
+            if (url != null && !("https".equals(url.getScheme()) || "http".equals(url.getScheme()))) {
+                throw new IllegalArgumentException("url: expected an http(s) URL, got '" + url + "'");
             }
             events = events == null || events.isEmpty() ? List.of(EventKind.values()) : List.copyOf(events);
             format = format == null ? Format.JSON : format;
             secret = secret == null ? Optional.empty() : secret.filter(s -> !s.isBlank());
-            if (format == Format.JSON && secret.isEmpty()) {
+            if (url != null && format == Format.JSON && secret.isEmpty()) {
                 throw new IllegalArgumentException("secret: required for the json format, so the receiver can verify"
                         + " deliveries (X-Switchboard-Signature)");
             }
@@ -98,6 +99,10 @@ public record BridgeConfig(Http http, Inbound inbound, List<Endpoint> outbound, 
             }
             initialBackoff = initialBackoff == null ? Duration.ofSeconds(1) : initialBackoff;
             maxBackoff = maxBackoff == null ? Duration.ofMinutes(2) : maxBackoff;
+        }
+
+        public boolean enabled() {
+            return url != null;
         }
     }
 }

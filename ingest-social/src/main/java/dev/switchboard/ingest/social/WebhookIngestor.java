@@ -1,5 +1,6 @@
 package dev.switchboard.ingest.social;
 
+import dev.switchboard.http.KafkaHealth;
 import dev.switchboard.http.WebServer;
 import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.schemas.Topics;
@@ -64,7 +65,13 @@ public final class WebhookIngestor implements AutoCloseable {
                     .port(config.http().port())
                     .maxBodySize(config.http().maxBodySize())
                     .meterRegistry(registry)
-                    .healthCheck("kafka", new KafkaHealth(admin, topics));
+                    .healthCheck(
+                            "kafka",
+                            new KafkaHealth(
+                                    admin,
+                                    List.of(
+                                            topics.inboundMessages().name(),
+                                            topics.deadLetter().name())));
             enabled.forEach((platform, credentials) -> {
                 var endpoint =
                         new WebhookEndpoint(platform, credentials, parser(platform), publisher, topics, metrics, clock);

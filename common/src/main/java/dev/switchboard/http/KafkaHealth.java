@@ -1,7 +1,5 @@
-package dev.switchboard.ingest.social;
+package dev.switchboard.http;
 
-import dev.switchboard.http.HealthCheck;
-import dev.switchboard.schemas.Topics;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,19 +8,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 
 /**
- * Ready when Kafka answers and the topics the service writes exist: without them every webhook
- * would wait for its ack timeout and be answered 503.
+ * Ready when Kafka answers and the topics a service writes exist: without them every request
+ * that writes would wait for its timeout and fail.
  */
-final class KafkaHealth implements HealthCheck {
+public final class KafkaHealth implements HealthCheck {
     private static final int TIMEOUT_MS = 2_000;
 
     private final Admin admin;
     private final List<String> topics;
 
-    KafkaHealth(Admin admin, Topics topics) {
+    public KafkaHealth(Admin admin, List<String> topics) {
         this.admin = admin;
-        this.topics =
-                List.of(topics.inboundMessages().name(), topics.deadLetter().name());
+        this.topics = List.copyOf(topics);
     }
 
     @Override
