@@ -217,12 +217,19 @@ open("malformed-headers.eml", "wb").write(
     b"To: support@shop.example\r\n"
     b"Subject: =?utf-8?B?2YXYsdit2KjYpw==?= =?utf-8?Q?_please_help?=\r\n"
     b"Date: yesterday-ish\r\n"
-    b"this line is not a header\r\n"
     b"Content-Type: text/plain; charset=\"utf-8; format=flowed\r\n"
     b"Content-Transfer-Encoding: quoted-printable\r\n"
     b"\r\n"
     b"My parcel is damaged =E2=80=94 what now?=\r\n"
     b" The box was open.=ZZ\r\n")
+
+# 14b. A line that is no header field ends the header section (as MTAs read it)
+open("header-without-blank-line.eml", "wb").write(
+    b"From: Tom <tom@example.com>\r\n"
+    b"Subject: no blank line\r\n"
+    b"Message-ID: <no-blank@example.com>\r\n"
+    b"Hello, my order 123 is late.\r\n"
+    b"Can you check?\r\n")
 
 # 15. Raw UTF-8 headers (RFC 6532) and a base64 body with broken padding
 write("raw-utf8-headers.eml", "", b"")

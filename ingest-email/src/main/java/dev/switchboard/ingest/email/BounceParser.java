@@ -37,8 +37,18 @@ public final class BounceParser {
                     + "|could not be delivered|delivery notification|permanent error|rejected:|no se puede entregar"
                     + "|não entregue|non recapitabile|onbestelbaar|فشل التسليم|تعذر التسليم|لم يتم تسليم)",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** A line that starts with an address: how Postfix, qmail, Exim, Exchange, OpenSMTPD and others list failures. */
     private static final Pattern FAILED_ADDRESS_LINE = Pattern.compile(
-            "(?m)^\\s*<?([^\\s<>\"]+@[^\\s<>\":]+)>?:?\\s*(?:\\(.*\\))?\\s*$|<([^\\s<>\"]+@[^\\s<>\"]+)>\\s*:");
+            "(?m)^\\s*[\"<]?([^\\s<>\"():,;]+@[^\\s<>\"():,;\\[\\]]*[A-Za-z0-9])[\">]?(?=[:\\s.,;(\\[]|$)");
+    /** Other ways reports name the failed address, tried in order after a line of its own. */
+    private static final List<Pattern> FAILED_ADDRESS_PHRASES = List.of(
+            Pattern.compile("<([^\\s<>\"]+@[^\\s<>\"]+)>\\s*:"),
+            Pattern.compile(
+                    "(?i)(?:your (?:mail|message) to|delivery to|deliver(?:ed|ing)? (?:your (?:mail|message) )?to"
+                            + "|following (?:address|recipient)(?:es|s|\\(es\\)|\\(s\\))?|recipient(?: address)?|RCPT TO)"
+                            + "\\s*:?\\s*[\"<]?([^\\s<>\"():,;]+@[^\\s<>\"():,;\\[\\]]*[A-Za-z0-9])[\">]?(?=[:\\s.,;)]|$)"),
+            Pattern.compile(
+                    "(?im)^\\s*To:\\s*(?:[^<\\n]*<)?([^\\s<>\"():,;]+@[^\\s<>\"():,;\\[\\]]*[A-Za-z0-9])>?\\s*$"));
 
     private BounceParser() {}
 
@@ -168,13 +178,18 @@ public final class BounceParser {
 
     /** A failed address as MTAs print it: on a line of its own, or as "<addr>:" before the reason. */
     private static Optional<String> addressFromText(String text, String fromAddress) {
-        Matcher m = FAILED_ADDRESS_LINE.matcher(text);
-        while (m.find()) {
-            String address = (m.group(1) != null ? m.group(1) : m.group(2)).toLowerCase(Locale.ROOT);
-            if (!address.equals(fromAddress)
-                    && !SYSTEM_SENDER.matcher(address).find()
-                    && ADDRESS.matcher(address).matches()) {
-                return Optional.of(address);
+        List<Pattern> patterns = new ArrayList<>();
+        patterns.add(FAILED_ADDRESS_LINE);
+        patterns.addAll(FAILED_ADDRESS_PHRASES);
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                String address = m.group(1).toLowerCase(Locale.ROOT);
+                if (!address.equals(fromAddress)
+                        && !SYSTEM_SENDER.matcher(address).find()
+                        && ADDRESS.matcher(address).matches()) {
+                    return Optional.of(address);
+                }
             }
         }
         return Optional.empty();

@@ -59,7 +59,8 @@ public final class EmailEvents {
         }
         ParsedEmail email = ((MimeReader.Parsed) result).email();
         Fingerprint fingerprint = Fingerprint.of(receivedAt, contentHash(raw), email.messageId());
-        if (email.from().isEmpty()) {
+        if (email.from().isEmpty() && BounceParser.detect(email).isEmpty()) {
+            // A bounce needs no sender (its subject is the failed recipient); anything else does.
             return new Rejected(
                     deadLetter(
                             DeadLetterReason.INVARIANT_VIOLATION,
@@ -109,7 +110,6 @@ public final class EmailEvents {
                 .orElse(messageId);
         AutoReplyDetector.Verdict auto = AutoReplyDetector.detect(email.headers(), email.subject());
         Optional<BounceParser.Bounce> bounce = BounceParser.detect(email);
-        EmailAddress from = email.from().orElseThrow();
 
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("imap.uid", Long.toString(ctx.uid()));
@@ -144,8 +144,9 @@ public final class EmailEvents {
                 .setKind(MessageKind.CUSTOMER_MESSAGE)
                 .setConversationKey(conversationKey(ctx.mailboxId(), root))
                 .setCustomer(CustomerIdentity.newBuilder()
-                        .setAddress(from.address())
-                        .setDisplayName(from.displayName().orElse(null))
+                        .setAddress(email.from().map(EmailAddress::address).orElse(null))
+                        .setDisplayName(
+                                email.from().flatMap(EmailAddress::displayName).orElse(null))
                         .build())
                 .setSubject(email.subject().orElse(null))
                 .setBodyText(QuoteStripper.strip(fullText))

@@ -12,7 +12,8 @@ import java.util.Optional;
  * kept raw (encoded words intact); {@link #text(String)} decodes them.
  *
  * <p>It accepts what servers store: LF, CRLF or bare CR line ends, a missing blank line, lines
- * that are not headers (kept out, counted in {@link #malformedLines()}).
+ * that are not headers (counted in {@link #malformedLines()}; after the first field such a line starts
+ * the body, as MTAs read it).
  */
 public final class MailHeaders {
     /** One header field as it appeared, unfolded. */
@@ -23,7 +24,10 @@ public final class MailHeaders {
     private final boolean fallback;
     private final int bodyOffset;
 
-    private MailHeaders(List<Field> fields, int malformedLines, boolean fallback, int bodyOffset) {
+    private final boolean endedEarly;
+
+    private MailHeaders(List<Field> fields, int malformedLines, boolean fallback, int bodyOffset, boolean endedEarly) {
+        this.endedEarly = endedEarly;
         this.fields = List.copyOf(fields);
         this.malformedLines = malformedLines;
         this.fallback = fallback;
@@ -32,8 +36,10 @@ public final class MailHeaders {
 
     public static MailHeaders parse(byte[] raw) {
         List<String> lines = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         boolean fallback = false;
         int i = 0;
+        int lineStart = 0;
         int bodyOffset = raw.length;
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (i < raw.length) {
@@ -47,7 +53,9 @@ public final class MailHeaders {
                 TextDecoder.Decoded d = decodeLine(line.toByteArray());
                 fallback |= d.fallback();
                 lines.add(d.text());
+                starts.add(lineStart);
                 line.reset();
+                lineStart = i;
                 continue;
             }
             line.write(b);
@@ -57,12 +65,15 @@ public final class MailHeaders {
             TextDecoder.Decoded d = decodeLine(line.toByteArray());
             fallback |= d.fallback();
             lines.add(d.text());
+            starts.add(lineStart);
         }
         List<Field> fields = new ArrayList<>();
         int malformed = 0;
+        boolean endedEarly = false;
         StringBuilder current = null;
         String currentName = null;
-        for (String l : lines) {
+        for (int n = 0; n < lines.size(); n++) {
+            String l = lines.get(n);
             if (!l.isEmpty() && (l.charAt(0) == ' ' || l.charAt(0) == '\t')) {
                 if (current != null) {
                     current.append(' ').append(l.strip());
@@ -77,8 +88,15 @@ public final class MailHeaders {
             }
             int colon = l.indexOf(':');
             if (colon <= 0 || !isFieldName(l.substring(0, colon).stripTrailing())) {
-                if (!l.startsWith("From ")) { // mbox separator line, harmless
-                    malformed++;
+                if (l.startsWith("From ") && fields.isEmpty()) {
+                    continue; // mbox separator line, harmless
+                }
+                malformed++;
+                if (!fields.isEmpty()) {
+                    // Like MTAs do (Postfix, mime4j): a line that is no header field starts the body.
+                    bodyOffset = starts.get(n);
+                    endedEarly = true;
+                    break;
                 }
                 continue;
             }
@@ -88,7 +106,7 @@ public final class MailHeaders {
         if (current != null) {
             fields.add(new Field(currentName, current.toString().strip()));
         }
-        return new MailHeaders(fields, malformed, fallback, bodyOffset);
+        return new MailHeaders(fields, malformed, fallback, bodyOffset, endedEarly);
     }
 
     private static TextDecoder.Decoded decodeLine(byte[] bytes) {
@@ -120,6 +138,11 @@ public final class MailHeaders {
     /** Whether some header bytes were not valid UTF-8 and were decoded with a fallback. */
     public boolean charsetFallback() {
         return fallback;
+    }
+
+    /** Whether the header section ended at a line that is not a header field, without a blank line. */
+    public boolean endedEarly() {
+        return endedEarly;
     }
 
     /** Where the body starts in the raw bytes. */

@@ -49,6 +49,8 @@ public final class MimeReader {
     static final int MAX_DEPTH = 12;
 
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>\"(),;:]+@[^\\s<>\"(),;:]+");
+    private static final Pattern LOCAL_ONLY = Pattern.compile(
+            "(?i)(?:^|<|\\s)(mailer-daemon|postmaster|mail-delivery-subsystem|[a-z0-9._-]+)\\s*>?\\s*$");
     private static final Session SESSION = session();
 
     private final int maxTextChars;
@@ -88,7 +90,17 @@ public final class MimeReader {
         if (headers.fields().isEmpty()) {
             return new Unparseable("no header fields in the header section");
         }
-        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        byte[] structure = raw;
+        if (headers.endedEarly()) {
+            // Give Angus the blank line the sender forgot, where MTAs would have put it.
+            int at = headers.bodyOffset();
+            structure = new byte[raw.length + 2];
+            System.arraycopy(raw, 0, structure, 0, at);
+            structure[at] = '\r';
+            structure[at + 1] = '\n';
+            System.arraycopy(raw, at, structure, at + 2, raw.length - at);
+        }
+        MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(structure));
         Acc acc = new Acc();
         acc.fallback |= headers.charsetFallback();
         if (headers.malformedLines() > 0) {
@@ -480,6 +492,13 @@ public final class MimeReader {
                 String before = raw.substring(0, m.start()).replace("<", "").strip();
                 EncodedWords.Result name = EncodedWords.decode(unquote(before));
                 out.add(new EmailAddress(m.group(), Optional.of(name.text())));
+            }
+        }
+        if (out.isEmpty()) {
+            // "MAILER-DAEMON", "Mail Delivery Subsystem <MAILER-DAEMON>", "postmaster <>": a local-only sender.
+            Matcher local = LOCAL_ONLY.matcher(raw.replace("<>", " "));
+            if (local.find()) {
+                out.add(new EmailAddress(local.group(1), Optional.empty()));
             }
         }
         return out;

@@ -55,6 +55,7 @@ public final class QuoteStripper {
                     + "|Пересылаемое сообщение|رسالة معاد توجيهها|الرسالة المعاد توجيهها|رسالة مُعاد توجيهها)"
                     + "\\s*[-_=*]*\\s*:?\\s*$",
             FLAGS);
+    private static final Pattern SEPARATOR = Pattern.compile("^\\s*[-_=*]*\\s*$");
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{5,}\\s*$");
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
             "^\\s*(Sent from my \\S+( \\S+){0,3}"
@@ -122,6 +123,10 @@ public final class QuoteStripper {
                 continue;
             }
             out.add(line);
+        }
+        // A separator left dangling above removed history ("-----", "_____") says nothing.
+        while (!out.isEmpty() && SEPARATOR.matcher(out.get(out.size() - 1)).matches()) {
+            out.remove(out.size() - 1);
         }
         return out;
     }

@@ -202,6 +202,14 @@ class EmailEventsTest {
     }
 
     @Test
+    void aLineThatIsNoHeaderStartsTheBody() {
+        InboundMessage e = event("header-without-blank-line.eml");
+
+        assertThat(e.getSubject()).isEqualTo("no blank line");
+        assertThat(e.getBodyText()).isEqualTo("Hello, my order 123 is late.\nCan you check?");
+    }
+
+    @Test
     void rawUtf8HeadersAndBrokenBase64Padding() {
         InboundMessage e = event("raw-utf8-headers.eml");
 

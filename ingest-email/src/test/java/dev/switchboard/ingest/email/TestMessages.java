@@ -24,6 +24,7 @@ final class TestMessages {
             "bounce-plain.eml",
             "mailing-list.eml",
             "malformed-headers.eml",
+            "header-without-blank-line.eml",
             "raw-utf8-headers.eml",
             "no-sender.eml");
 
