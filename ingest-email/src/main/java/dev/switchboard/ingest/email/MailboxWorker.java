@@ -90,6 +90,7 @@ final class MailboxWorker implements Runnable {
     private volatile Store store;
     private volatile IMAPFolder folder;
     private KafkaProducer<String, byte[]> producer;
+    private boolean transactionOpen;
     private FolderCheckpoint checkpoint;
     private boolean caughtUp;
     private int countAtLastScan = -1;
@@ -244,17 +245,26 @@ final class MailboxWorker implements Runnable {
                 topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
     }
 
-    private void commit(FolderCheckpoint next) {
+    private void commit(FolderCheckpoint next, boolean batch) {
         send(topics.checkpoints(), config.checkpointKey(), next.toEvent(config.id(), config.folder(), clock.instant()));
-        crashPoints.reached(CrashPoints.Point.AFTER_PRODUCE_BEFORE_COMMIT, config.id());
+        if (batch) {
+            crashPoints.reached(CrashPoints.Point.AFTER_PRODUCE_BEFORE_COMMIT, config.id());
+        }
         producer.commitTransaction();
+        transactionOpen = false;
         checkpoint = next;
     }
 
+    private void begin() {
+        producer.beginTransaction();
+        transactionOpen = true;
+    }
+
     private void abortQuietly() {
-        if (producer == null) {
+        if (producer == null || !transactionOpen) {
             return;
         }
+        transactionOpen = false;
         try {
             producer.abortTransaction();
         } catch (RuntimeException e) {
@@ -270,6 +280,7 @@ final class MailboxWorker implements Runnable {
                 log.debug("{}: closing the producer: {}", config.id(), e.toString());
             }
             producer = null;
+            transactionOpen = false;
         }
     }
 
@@ -397,8 +408,8 @@ final class MailboxWorker implements Runnable {
     }
 
     private void commitAlone(FolderCheckpoint next) {
-        producer.beginTransaction();
-        commit(next);
+        begin();
+        commit(next, false);
     }
 
     private List<Message> newMessages() throws MessagingException {
@@ -425,7 +436,7 @@ final class MailboxWorker implements Runnable {
     private void ingestBatch(List<Message> batch) throws MessagingException, IOException {
         FolderCheckpoint next = checkpoint;
         List<Outcome> outcomes = new ArrayList<>();
-        producer.beginTransaction();
+        begin();
         try {
             crashPoints.reached(CrashPoints.Point.BEFORE_PRODUCE, config.id());
             for (Message m : batch) {
@@ -434,7 +445,7 @@ final class MailboxWorker implements Runnable {
                         new MessageContext(config.id(), config.folder(), uid, next.uidValidity(), internalDate(m));
                 next = ingestOne(m, ctx, next, outcomes);
             }
-            commit(next);
+            commit(next, true);
         } catch (MessagingException | IOException | RuntimeException e) {
             abortQuietly();
             throw e;

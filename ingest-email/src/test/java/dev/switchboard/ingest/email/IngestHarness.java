@@ -8,6 +8,7 @@ import dev.switchboard.events.MailboxCheckpoint;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.testkit.KafkaCluster;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -43,6 +44,11 @@ final class IngestHarness {
 
     /** A configuration parsed the way the command parses files; {@code extra} lines are added to the mailbox. */
     EmailIngestConfig config(int port, String security, String... extra) {
+        return config(port, security, true, extra);
+    }
+
+    /** Without the password lines when {@code withPassword} is false (xoauth2 tests add their own). */
+    EmailIngestConfig config(int port, String security, boolean withPassword, String... extra) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("kafka:\n  bootstrap-servers: ")
                 .append(settings.bootstrapServers())
@@ -54,7 +60,9 @@ final class IngestHarness {
         yaml.append("    port: ").append(port).append('\n');
         yaml.append("    security: ").append(security).append('\n');
         yaml.append("    username: ").append(ADDRESS).append('\n');
-        yaml.append("    password: ${IMAP_PASSWORD}\n");
+        if (withPassword) {
+            yaml.append("    password: ${IMAP_PASSWORD}\n");
+        }
         yaml.append("    reconnect-initial-delay: 100ms\n");
         yaml.append("    reconnect-max-delay: 1s\n");
         yaml.append("    timeout: 10s\n");
@@ -70,11 +78,13 @@ final class IngestHarness {
     }
 
     MailboxIngestor start(EmailIngestConfig config, CrashPoints crashPoints) {
+        return start(config, crashPoints, new SimpleMeterRegistry());
+    }
+
+    MailboxIngestor start(EmailIngestConfig config, CrashPoints crashPoints, MeterRegistry registry) {
         MailboxIngestor ingestor = new MailboxIngestor(
                 config,
-                MailboxIngestor.Options.defaults()
-                        .withRegistry(new SimpleMeterRegistry())
-                        .withCrashPoints(crashPoints));
+                MailboxIngestor.Options.defaults().withRegistry(registry).withCrashPoints(crashPoints));
         ingestor.start();
         return ingestor;
     }
