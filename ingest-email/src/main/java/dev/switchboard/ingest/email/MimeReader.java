@@ -76,13 +76,13 @@ public final class MimeReader {
 
     public Result read(byte[] raw) {
         try {
-            return readOrThrow(raw);
+            return readOrThrow(raw, 0);
         } catch (MessagingException | IOException | RuntimeException | StackOverflowError e) {
             return new Unparseable("cannot read the MIME structure: " + e);
         }
     }
 
-    private Result readOrThrow(byte[] raw) throws MessagingException, IOException {
+    private Result readOrThrow(byte[] raw, int depth) throws MessagingException, IOException {
         if (raw.length == 0) {
             return new Unparseable("the message is empty");
         }
@@ -106,7 +106,7 @@ public final class MimeReader {
         if (headers.malformedLines() > 0) {
             acc.problems.add(headers.malformedLines() + " header line(s) that are not header fields");
         }
-        walk(message, 0, acc);
+        walk(message, depth, acc);
 
         EncodedWords.Result subject =
                 EncodedWords.decode(headers.first("Subject").orElse(""));
@@ -268,7 +268,7 @@ public final class MimeReader {
     private void forwarded(Part part, int depth, Acc acc) throws MessagingException, IOException {
         byte[] bytes = decodedBytes(part);
         acc.attachments.add(info(part, "message/rfc822", bytes));
-        Result nested = readOrThrow(bytes);
+        Result nested = readOrThrow(bytes, depth + 1);
         if (nested instanceof Parsed p) {
             ParsedEmail e = p.email();
             StringBuilder b = new StringBuilder("---------- Forwarded message ----------\n");
@@ -280,6 +280,7 @@ public final class MimeReader {
             b.append('\n').append(e.text());
             acc.appendText(b.toString());
             acc.attachments.addAll(e.attachments());
+            acc.problems.addAll(e.problems());
             acc.fallback |= e.charsetFallback();
         } else {
             acc.problems.add("a forwarded message could not be read");

@@ -246,6 +246,21 @@ class EmailEventsTest {
     }
 
     @Test
+    void hostileNestingOfForwardedMessagesIsReadWithoutBlowingTheStack() {
+        String inner = "From: a@example.com\r\nSubject: deep\r\nMessage-ID: <deep@x>\r\n\r\ncore text\r\n";
+        for (int i = 0; i < 200; i++) {
+            inner = "From: f" + i + "@example.com\r\nMessage-ID: <n" + i + "@x>\r\nContent-Type: message/rfc822\r\n\r\n"
+                    + inner;
+        }
+        EmailEvents.Conversion c =
+                events.convert(inner.getBytes(StandardCharsets.US_ASCII), TestMessages.context(3), NOW);
+
+        assertThat(c).isInstanceOf(EmailEvents.Accepted.class);
+        assertThat(((EmailEvents.Accepted) c).event().getMetadata().get("mime.problems"))
+                .contains("nested deeper");
+    }
+
+    @Test
     void veryLongTextIsCutAndFlagged() {
         String body = "word ".repeat(50_000);
         byte[] raw = ("From: a@example.com\r\nSubject: long\r\nMessage-ID: <long@x>\r\n\r\n" + body)
