@@ -97,6 +97,17 @@ public final class EmailEvents {
                 now);
     }
 
+    /** A message the server failed to deliver again and again; there are no bytes to keep. */
+    public DeadLetter unfetchable(Exception error, long size, MessageContext ctx, Instant now) {
+        return deadLetter(
+                DeadLetterReason.PROCESSING_ERROR,
+                "the IMAP server failed repeatedly to deliver the message: " + error,
+                new byte[0],
+                Math.max(0, size),
+                ctx,
+                now);
+    }
+
     /** A message the service failed on for a reason of its own (a bug, not the input). */
     public DeadLetter processingError(byte[] raw, Throwable error, MessageContext ctx, Instant now) {
         return deadLetter(DeadLetterReason.PROCESSING_ERROR, error.toString(), raw, raw.length, ctx, now);

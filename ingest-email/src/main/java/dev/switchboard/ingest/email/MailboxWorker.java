@@ -10,11 +10,13 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
@@ -26,7 +28,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
@@ -94,6 +98,10 @@ final class MailboxWorker implements Runnable {
     private FolderCheckpoint checkpoint;
     private boolean caughtUp;
     private int countAtLastScan = -1;
+    /** Fetch failures per UID while the connection stayed up: a message the server cannot deliver. */
+    private final Map<Long, Integer> fetchFailures = new HashMap<>();
+
+    private static final int MAX_FETCH_FAILURES = 3;
 
     MailboxWorker(
             MailboxConfig config,
@@ -475,6 +483,7 @@ final class MailboxWorker implements Runnable {
         long limit = config.maxMessageSize().bytes();
         if (size > limit) {
             byte[] prefix = partialBody(m, config.deadLetterPayloadCap().toIntBytes());
+            fetchFailures.remove(ctx.uid());
             Fingerprint f = Fingerprint.of(
                     ctx.internalDate().orElse(now),
                     EmailEvents.contentHash(prefix),
@@ -489,7 +498,30 @@ final class MailboxWorker implements Runnable {
             log.info("{}: UID {} dead-lettered (OVERSIZED): {} bytes", config.id(), ctx.uid(), size);
             return next.advance(ctx.uid(), Optional.of(f), config.rescanMemory());
         }
-        byte[] raw = fullBody(m);
+        byte[] raw;
+        try {
+            raw = fullBody(m);
+            fetchFailures.remove(ctx.uid());
+        } catch (FolderClosedException | StoreClosedException e) {
+            throw e; // the connection, not the message
+        } catch (MessagingException | IOException e) {
+            int failures = fetchFailures.merge(ctx.uid(), 1, Integer::sum);
+            if (failures < MAX_FETCH_FAILURES) {
+                throw e;
+            }
+            // The server keeps failing on this one message: it must not block the mailbox.
+            fetchFailures.remove(ctx.uid());
+            DeadLetter d = events.unfetchable(e, size, ctx, now);
+            send(topics.deadLetter(), config.id(), d);
+            outcomes.add(new Outcome(Optional.empty(), Optional.of(d)));
+            log.warn(
+                    "{}: UID {} dead-lettered: the server failed {} times to deliver it: {}",
+                    config.id(),
+                    ctx.uid(),
+                    failures,
+                    e.toString());
+            return next.advance(ctx.uid(), Optional.empty(), config.rescanMemory());
+        }
         EmailEvents.Conversion c;
         try {
             c = events.convert(raw, ctx, now);

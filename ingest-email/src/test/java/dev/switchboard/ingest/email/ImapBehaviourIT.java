@@ -21,7 +21,6 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,6 +197,56 @@ class ImapBehaviourIT {
         }
     }
 
+    @Test
+    void starttlsIsRequiredNeverAFallbackToPlainText(KafkaCluster kafka, MailServer mail) {
+        // given a server that offers no STARTTLS (GreenMail's plain IMAP)
+        IngestHarness h = new IngestHarness(kafka);
+        GreenMailUser user = mail.user(IngestHarness.ADDRESS, IngestHarness.PASSWORD);
+        mail.deliver(user, IngestHarness.simpleMessage("plain@example.com", "x", "never over clear text"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        // when the mailbox asks for starttls
+        try (MailboxIngestor ingestor = h.start(h.config(mail.imapPort(), "starttls"), CrashPoints.NONE, registry)) {
+            await().atMost(WAIT)
+                    .until(() -> registry.get("switchboard.email.reconnects")
+                                    .counter()
+                                    .count()
+                            >= 2);
+
+            // then it keeps trying and never logs in without TLS
+            assertThat(h.events(Duration.ofMillis(500))).isEmpty();
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefused(KafkaCluster kafka) {
+        // given an IMAPS server with GreenMail's self-signed certificate, which nobody trusts
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS));
+        server.start();
+        IngestHarness h = new IngestHarness(kafka);
+        GreenMailUser user = server.setUser(IngestHarness.ADDRESS, IngestHarness.ADDRESS, IngestHarness.PASSWORD);
+        IngestHarness.deliver(
+                user, server, IngestHarness.simpleMessage("tls@example.com", "x", "only over trusted TLS"));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        // when the mailbox uses tls without trust-certificate-file
+        try (MailboxIngestor ingestor =
+                h.start(h.config(server.getImaps().getPort(), "tls"), CrashPoints.NONE, registry)) {
+            // GreenMail's connection threads fail on the handshakes we refuse: expected here, not a test failure.
+            await().dontCatchUncaughtExceptions()
+                    .atMost(WAIT)
+                    .until(() -> registry.get("switchboard.email.reconnects")
+                                    .counter()
+                                    .count()
+                            >= 2);
+
+            // then nothing is read from it
+            assertThat(h.events(Duration.ofMillis(500))).isEmpty();
+        } finally {
+            server.stop();
+        }
+    }
+
     /** Deletes and recreates a folder with the given messages; returns its UIDVALIDITY. */
     private static long recreateFolder(int port, String name, List<byte[]> messages) throws Exception {
         Session session = Session.getInstance(new Properties());
@@ -220,12 +269,5 @@ class ImapBehaviourIT {
                 folder.close(false);
             }
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static byte[] raw(Message m) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        m.writeTo(out);
-        return out.toByteArray();
     }
 }
