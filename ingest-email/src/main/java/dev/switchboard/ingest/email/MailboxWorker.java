@@ -163,8 +163,13 @@ final class MailboxWorker implements Runnable {
                 }
             }
         }
+        // Interrupted by close(): clean up first (Kafka's close waits for its I/O thread), then keep the flag.
+        boolean interrupted = Thread.interrupted();
         disconnect();
         closeProducer();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (state != State.FENCED) {
             state = State.STOPPED;
         }
@@ -215,7 +220,7 @@ final class MailboxWorker implements Runnable {
         Duration delay = backoff.next();
         String why = e instanceof AuthenticationFailedException
                 ? "login rejected (" + e.getMessage() + "); the secret is read again before the next attempt"
-                : e.toString();
+                : e.toString().replaceAll("\\s*\\R\\s*", " "); // Angus nests causes on new lines
         if (e instanceof RuntimeException && !(e instanceof KafkaException)) {
             log.error("{}: unexpected failure, reconnecting in {} ms", config, delay.toMillis(), e);
         } else {
