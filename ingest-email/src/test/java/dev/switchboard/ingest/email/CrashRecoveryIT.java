@@ -51,6 +51,10 @@ class CrashRecoveryIT {
             }
         });
         await().atMost(WAIT).until(() -> first.status().containsValue("crashed"));
+        // reading a message never marks it seen, and the after-ingest action had not run yet at any crash point
+        assertThat(IngestHarness.seenFlags(mail.imapPort(), "INBOX"))
+                .hasSize(MESSAGES)
+                .containsOnly(false);
 
         // when a new instance starts while the dead one's producer and connection are still open
         try (MailboxIngestor second = h.start(config)) {
