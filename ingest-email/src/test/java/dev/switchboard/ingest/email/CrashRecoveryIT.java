@@ -32,6 +32,41 @@ class CrashRecoveryIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aSecondInstanceFencesTheFirstAndNothingIsDoubled(KafkaCluster kafka, MailServer mail) throws Exception {
+        // given an instance that has ingested two messages
+        IngestHarness h = new IngestHarness(kafka);
+        GreenMailUser user = mail.user(IngestHarness.ADDRESS, IngestHarness.PASSWORD);
+        mail.deliver(user, IngestHarness.simpleMessage("f1@example.com", "one", "first"));
+        mail.deliver(user, IngestHarness.simpleMessage("f2@example.com", "two", "second"));
+        EmailIngestConfig config = h.config(mail.imapPort(), "none");
+        try (MailboxIngestor first = h.start(config)) {
+            await().atMost(WAIT).until(() -> h.events(Duration.ofMillis(200)).size() == 2);
+            await().atMost(WAIT).until(() -> first.status().containsValue("idle"));
+
+            // when a second instance of the same mailbox starts and new mail arrives for both
+            try (MailboxIngestor second = h.start(config)) {
+                await().atMost(WAIT).until(() -> second.status().containsValue("idle"));
+                for (int i = 3; i <= 5; i++) {
+                    mail.deliver(user, IngestHarness.simpleMessage("f" + i + "@example.com", "n" + i, "more"));
+                }
+
+                // then the first one is fenced off and each message is on the topic once
+                await().atMost(WAIT).until(() -> first.status().containsValue("fenced"));
+                await().atMost(WAIT)
+                        .until(() -> h.events(Duration.ofMillis(200)).size() >= 5);
+                assertThat(h.events(Duration.ofSeconds(2)))
+                        .extracting(InboundMessage::getSourceMessageId)
+                        .containsExactlyInAnyOrder(
+                                "f1@example.com",
+                                "f2@example.com",
+                                "f3@example.com",
+                                "f4@example.com",
+                                "f5@example.com");
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(CrashPoints.Point.class)
     void aCrashNeitherLosesNorDuplicatesAMessage(CrashPoints.Point point, KafkaCluster kafka, MailServer mail)
