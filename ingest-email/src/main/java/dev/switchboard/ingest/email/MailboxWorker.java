@@ -8,7 +8,6 @@ import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.FolderClosedException;
 import jakarta.mail.FolderNotFoundException;
@@ -18,7 +17,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.StoreClosedException;
 import jakarta.mail.UIDFolder;
-import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -26,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -88,6 +85,7 @@ final class MailboxWorker implements Runnable {
     private final Backoff backoff;
     private final Credentials credentials;
     private final ScheduledExecutorService timers;
+    private final AfterIngest afterIngest;
 
     private volatile boolean running = true;
     private volatile State state = State.STARTING;
@@ -124,6 +122,7 @@ final class MailboxWorker implements Runnable {
         this.backoff = backoff;
         this.credentials = new Credentials(config);
         this.timers = timers;
+        this.afterIngest = new AfterIngest(config);
     }
 
     State state() {
@@ -394,7 +393,7 @@ final class MailboxWorker implements Runnable {
             commitAlone(checkpoint.rescan(uidValidity, until));
         }
         if (!caughtUp) {
-            catchUpAfterIngest();
+            afterIngest.catchUp(store, folder, checkpoint.lastUid());
             caughtUp = true;
         }
         countAtLastScan = folder.getMessageCount();
@@ -470,7 +469,7 @@ final class MailboxWorker implements Runnable {
             o.deadLetter().ifPresent(d -> metrics.deadLettered(d.getReason().name()));
         }
         crashPoints.reached(CrashPoints.Point.AFTER_COMMIT_BEFORE_AFTER_INGEST, config.id());
-        afterIngest(batch);
+        afterIngest.afterCommit(store, folder, batch);
     }
 
     private FolderCheckpoint ingestOne(Message m, MessageContext ctx, FolderCheckpoint next, List<Outcome> outcomes)
@@ -583,55 +582,5 @@ final class MailboxWorker implements Runnable {
         return body instanceof BODY b && b.getByteArray() != null
                 ? b.getByteArray().getNewBytes()
                 : new byte[0];
-    }
-
-    // ------------------------------------------------------------------ after-ingest
-
-    private void afterIngest(List<Message> done) {
-        if (done.isEmpty() || config.afterIngest() == MailboxConfig.AfterIngest.NONE) {
-            return;
-        }
-        try {
-            apply(done.toArray(Message[]::new));
-        } catch (MessagingException | RuntimeException e) {
-            // The messages are on Kafka and the checkpoint says so; the action is retried at the next start.
-            log.warn("{}: after-ingest {} failed: {}", config, config.afterIngest(), e.toString());
-        }
-    }
-
-    private void apply(Message[] messages) throws MessagingException {
-        if (config.afterIngest() == MailboxConfig.AfterIngest.MARK_SEEN) {
-            folder.setFlags(messages, new Flags(Flags.Flag.SEEN), true);
-        } else if (config.afterIngest() == MailboxConfig.AfterIngest.MOVE) {
-            Folder target = store.getFolder(config.moveTo().orElseThrow());
-            if (store instanceof IMAPStore s && s.hasCapability("MOVE")) {
-                folder.moveMessages(messages, target);
-            } else {
-                folder.copyMessages(messages, target);
-                folder.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
-                folder.expunge(messages);
-            }
-        }
-    }
-
-    /** Repeats the after-ingest action for messages the checkpoint covers (a crash may have skipped it). */
-    private void catchUpAfterIngest() throws MessagingException {
-        if (config.afterIngest() == MailboxConfig.AfterIngest.NONE || checkpoint.lastUid() == 0) {
-            return;
-        }
-        Message[] covered = Arrays.stream(folder.getMessagesByUID(1, checkpoint.lastUid()))
-                .filter(m -> m != null && !m.isExpunged())
-                .toArray(Message[]::new);
-        if (config.afterIngest() == MailboxConfig.AfterIngest.MARK_SEEN) {
-            covered = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false), covered);
-        }
-        if (covered.length > 0) {
-            log.info(
-                    "{}: repeating after-ingest {} for {} ingested messages",
-                    config,
-                    config.afterIngest(),
-                    covered.length);
-            apply(covered);
-        }
     }
 }
