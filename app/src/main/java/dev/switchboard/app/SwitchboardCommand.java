@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BrokerCommand.class,
             TailCommand.class,
+            IngestEmailCommand.class,
             IngestSocialCommand.class,
             BridgeCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,4 @@
+package dev.switchboard.ingest.email;
+
+/** What Switchboard tells about an attachment: never its bytes. */
+public record AttachmentInfo(String name, String mediaType, long size, String sha256) {}
