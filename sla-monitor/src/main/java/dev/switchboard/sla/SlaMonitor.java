@@ -1,5 +1,6 @@
 package dev.switchboard.sla;
 
+import dev.switchboard.events.TicketEvent;
 import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -48,9 +50,10 @@ public final class SlaMonitor implements AutoCloseable {
     /** The topology production and tests share. */
     public static Topology buildTopology(SlaConfig config) {
         Topics topics = config.kafka().topics();
-        Topic<String, ?> events = topics.ticketEvents();
+        Topic<String, TicketEvent> events = topics.ticketEvents();
         SlaRules rules = SlaRules.of(config);
-        StreamsBuilder builder = new StreamsBuilder();
+        // The topology sees the application's settings, not a default configuration of its own.
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties(config))));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(TICKETS_STORE), Serdes.String(), new TicketStateSerde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -58,10 +61,7 @@ public final class SlaMonitor implements AutoCloseable {
 
         KStream<String, SlaOutput> outputs = builder.stream(
                         events.name(),
-                        Consumed.with(
-                                        topics.ticketEvents().keySerde(),
-                                        topics.ticketEvents().valueSerde())
-                                .withName("ticket-events"))
+                        Consumed.with(events.keySerde(), events.valueSerde()).withName("ticket-events"))
                 .process(
                         () -> new SlaProcessor(rules, config.checkEvery()),
                         Named.as("sla-clocks"),
@@ -70,23 +70,21 @@ public final class SlaMonitor implements AutoCloseable {
 
         outputs.filter((ticket, out) -> out instanceof SlaOutput.Alert, Named.as("alerts"))
                 .mapValues(out -> ((SlaOutput.Alert) out).alert(), Named.as("alert-records"))
-                .to(
-                        topics.slaAlerts().name(),
-                        Produced.with(Topics.KEYS, Topics.SLA_ALERT_SERDE).withName("sla-alerts"));
+                .to(topics.slaAlerts().name(), producedTo(topics.slaAlerts(), "sla-alerts"));
         outputs.filter(
                         (ticket, out) ->
                                 out instanceof SlaOutput.StatusUpdate || out instanceof SlaOutput.StatusRemoved,
                         Named.as("statuses"))
                 .mapValues(SlaOutput::statusOrTombstone, Named.as("status-records"))
-                .to(
-                        topics.slaStatus().name(),
-                        Produced.with(Topics.KEYS, Topics.SLA_STATUS_SERDE).withName("sla-status"));
+                .to(topics.slaStatus().name(), producedTo(topics.slaStatus(), "sla-status"));
         outputs.filter((ticket, out) -> out instanceof SlaOutput.Escalation, Named.as("escalations"))
                 .mapValues(out -> ((SlaOutput.Escalation) out).event(), Named.as("escalation-events"))
-                .to(
-                        events.name(),
-                        Produced.with(Topics.KEYS, Topics.TICKET_EVENT_SERDE).withName("sla-escalations"));
+                .to(events.name(), producedTo(events, "sla-escalations"));
         return builder.build();
+    }
+
+    private static <V> Produced<String, V> producedTo(Topic<String, V> topic, String sinkName) {
+        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(sinkName);
     }
 
     /** Streams settings: the shared ones plus dead letters for input that cannot be used. */

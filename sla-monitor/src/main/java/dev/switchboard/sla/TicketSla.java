@@ -400,7 +400,7 @@ final class TicketSla {
         if (alarm.level() == SlaLevel.WARNING) {
             clock.markWarned();
             Duration left = calendar.businessTimeBetween(alarm.moment(), due);
-            extra.add(0, Texts.duration(left) + " of business time left until " + due);
+            extra.add(0, "warns " + Texts.duration(left) + " of business time before the due time " + due);
             fx.alert(alert(clock, SlaLevel.WARNING, due, now, late, firedLate, extra));
             return;
         }

@@ -40,8 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SLA monitor against a real broker, exactly-once: alerts, status, escalations and dead
- * letters on their topics, and a second instance (on a new state directory, so it restores from the
- * changelogs) that repeats nothing. Moments are placed in the past so nothing waits on the clock.
+ * letters on their topics; a second instance on a new state directory (restored from the
+ * changelogs) and the first one back on its own state directory repeat nothing. Moments are placed
+ * in the past so nothing waits on the clock.
  */
 @ExtendWith(KafkaExtension.class)
 class SlaMonitorIT {
@@ -175,6 +176,28 @@ class SlaMonitorIT {
             kafka.readAll(topics.slaStatus(), Duration.ofSeconds(1)).forEach(r -> latest.put(r.key(), r.value()));
             assertThat(latest.get("SB-1").getClocks())
                     .anySatisfy(c -> assertThat(c.getState().name()).isEqualTo("MET"));
+        }
+
+        // when the first instance comes back on its own state directory (local state plus what changed
+        // since) and SB-2 is answered in time
+        try (SlaMonitor monitor = new SlaMonitor(first)) {
+            monitor.start();
+            kafka.send(
+                    topics.ticketEvents(),
+                    record("SB-2", event("SB-2", TicketEventType.AGENT_REPLIED, EventOrigin.HELPDESK, Instant.now())));
+
+            // then SB-2's first reply is met, and still nothing repeats
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                Map<String, SlaStatus> latest = new java.util.HashMap<>();
+                kafka.readAll(topics.slaStatus(), Duration.ofSeconds(1)).forEach(r -> latest.put(r.key(), r.value()));
+                assertThat(latest.get("SB-2").getClocks())
+                        .anySatisfy(c -> assertThat(c.getState().name()).isEqualTo("MET"));
+            });
+            assertThat(kafka.readAll(topics.slaAlerts(), Duration.ofSeconds(2)).stream()
+                            .map(r -> r.value().getAlertId()))
+                    .containsExactly(
+                            "SB-1:FIRST_REPLY:WARNING:1", "SB-1:FIRST_REPLY:BREACHED:1", "SB-1:FIRST_REPLY:MET_LATE:1");
+            assertThat(escalations(kafka, topics)).hasSize(1);
         }
     }
 }

@@ -99,7 +99,7 @@ class SlaMonitorTopologyTest {
             assertThat(a.getTeam()).isEqualTo("billing");
             assertThat(a.getPriority()).isEqualTo(Priority.NORMAL);
             assertThat(a.getChannel()).isEqualTo(Channel.EMAIL);
-            assertThat(a.getNotes()).contains("15m of business time left until " + t(60));
+            assertThat(a.getNotes()).contains("warns 15m of business time before the due time " + t(60));
         });
         assertThat(breach).singleElement().satisfies(a -> {
             assertThat(a.getLevel()).isEqualTo(SlaLevel.BREACHED);
@@ -439,7 +439,8 @@ class SlaMonitorTopologyTest {
                 assertThat(a.getPolicy()).isEqualTo("vip");
                 assertThat(a.getCalendar()).isEqualTo("office");
                 assertThat(a.getDueAt()).isEqualTo(Instant.parse("2026-12-07T09:30:00Z"));
-                assertThat(a.getNotes()).contains("15m of business time left until 2026-12-07T09:30:00Z");
+                assertThat(a.getNotes())
+                        .contains("warns 15m of business time before the due time 2026-12-07T09:30:00Z");
             });
         }
     }
