@@ -153,7 +153,7 @@ final class TicketSla {
         switch (e.getType()) {
             case CREATED -> create(t, rules);
             case CUSTOMER_MESSAGE -> customerWrote(t, rules);
-            case REOPENED -> reopen(t, rules);
+            case REOPENED -> reopen(t, rules, true);
             case AGENT_REPLIED -> {
                 if (e.getPublicReply()) {
                     agentReplied(t, rules, fx);
@@ -210,7 +210,7 @@ final class TicketSla {
 
     private void customerWrote(Instant t, SlaRules rules) {
         if (status == Status.SOLVED) {
-            reopen(t, rules);
+            reopen(t, rules, true);
             return;
         }
         if (status == Status.PENDING) {
@@ -223,7 +223,8 @@ final class TicketSla {
         agentSpokeLast = false;
     }
 
-    private void reopen(Instant t, SlaRules rules) {
+    /** Resumes a solved ticket's clocks; a customer's message also owes them a reply. */
+    private void reopen(Instant t, SlaRules rules, boolean customerWrote) {
         if (resolution == null) {
             // Forgotten after it was solved, or solved before this monitor started: the clocks start now.
             SlaPolicies.Policy p = rules.policies().match(facts);
@@ -243,10 +244,12 @@ final class TicketSla {
         }
         status = Status.OPEN;
         solvedAt = null;
-        if (agentSpokeLast) {
-            startNextReply(t, rules);
+        if (customerWrote) {
+            if (agentSpokeLast) {
+                startNextReply(t, rules);
+            }
+            agentSpokeLast = false;
         }
-        agentSpokeLast = false;
     }
 
     private void startNextReply(Instant t, SlaRules rules) {
@@ -284,7 +287,8 @@ final class TicketSla {
                     clocks().forEach(c -> c.resume(t));
                     status = Status.OPEN;
                 } else if (status == Status.SOLVED) {
-                    reopen(t, rules);
+                    // Reopened by the helpdesk, not by a customer message: no reply is owed yet.
+                    reopen(t, rules, false);
                 }
             }
             case SOLVED -> solve(t, rules, fx);

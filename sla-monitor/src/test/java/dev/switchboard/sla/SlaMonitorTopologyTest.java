@@ -321,6 +321,24 @@ class SlaMonitorTopologyTest {
         assertThat(at).extracting(SlaAlert::getAlertId).containsExactly("SB-1:RESOLUTION:WARNING:1");
     }
 
+    @Test
+    void theHelpdeskReopeningATicketOwesNoReplyYet() {
+        sla.send(sla.created("SB-1"));
+        sla.advanceTo(t(10));
+        sla.send(sla.agentReply("SB-1"));
+        sla.advanceTo(t(60));
+        sla.send(sla.status("SB-1", TicketStatus.SOLVED));
+        sla.advanceTo(t(300));
+
+        sla.send(sla.status("SB-1", TicketStatus.OPEN));
+        SlaStatus reopened = lastStatus();
+
+        assertThat(reopened.getClocks())
+                .extracting(SlaClockStatus::getMetric)
+                .containsExactly(SlaMetric.FIRST_REPLY, SlaMetric.RESOLUTION);
+        assertThat(clock(reopened, SlaMetric.RESOLUTION).getDueAt()).isEqualTo(t(300 + 420));
+    }
+
     // ---------------------------------------------------------------- re-targeting
 
     @Test
