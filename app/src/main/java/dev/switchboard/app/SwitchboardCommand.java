@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             IngestEmailCommand.class,
             IngestSocialCommand.class,
             BridgeCommand.class,
+            SlaMonitorCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCommand implements Runnable {
