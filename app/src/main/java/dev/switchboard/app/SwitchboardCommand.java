@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             IngestSocialCommand.class,
             BridgeCommand.class,
             SlaMonitorCommand.class,
+            AgentsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCommand implements Runnable {

@@ -1,5 +1,8 @@
 package dev.switchboard.agents;
 
+import dev.switchboard.calendar.CalendarSpec;
+import dev.switchboard.calendar.LocalPeriod;
+import dev.switchboard.calendar.WeeklySchedule;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.Capacity;
 import dev.switchboard.events.TimeRange;
@@ -8,12 +11,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,20 +24,11 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Turns the agents file into {@code Agent} events: days and times into weekly periods, local
+ * Turns the agents file into {@code Agent} events: shifts (the calendar file's hours syntax) into weekly periods, local
  * time-off ranges into instants in the agent's zone, a named holiday calendar into its dates.
  * Every problem names the agent and the key.
  */
 public final class AgentMapper {
-    private static final Map<String, DayOfWeek> DAYS = Map.of(
-            "mon", DayOfWeek.MONDAY,
-            "tue", DayOfWeek.TUESDAY,
-            "wed", DayOfWeek.WEDNESDAY,
-            "thu", DayOfWeek.THURSDAY,
-            "fri", DayOfWeek.FRIDAY,
-            "sat", DayOfWeek.SATURDAY,
-            "sun", DayOfWeek.SUNDAY);
-
     private final Function<String, Optional<List<LocalDate>>> holidayCalendars;
 
     /** @param holidayCalendars the holiday dates of a named calendar, empty when there is none by that name */
@@ -59,9 +51,7 @@ public final class AgentMapper {
     private Agent agent(AgentsFile.Entry e, Instant now) {
         ZoneId zone = zone(e.timeZone());
         Set<String> holidays = new TreeSet<>();
-        for (String date : e.holidays()) {
-            holidays.add(date(date, "holidays").toString());
-        }
+        CalendarSpec.holidayDates(e.holidays()).forEach(d -> holidays.add(d.toString()));
         e.holidayCalendar()
                 .ifPresent(name -> holidayCalendars
                         .apply(name)
@@ -109,66 +99,21 @@ public final class AgentMapper {
         return Capacity.newBuilder().setTotal(total).setPerChannelKind(perKind).build();
     }
 
-    private static List<WeeklyPeriod> shifts(List<AgentsFile.Shift> shifts) {
+    /** Shifts use the calendar file's {@code hours} syntax, read by the same parser. */
+    private static List<WeeklyPeriod> shifts(Map<String, List<String>> spec) {
+        WeeklySchedule schedule;
+        try {
+            schedule = WeeklySchedule.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("shifts: " + e.getMessage().replaceFirst("^hours[.:] ?", ""));
+        }
         List<WeeklyPeriod> periods = new ArrayList<>();
-        for (int i = 0; i < shifts.size(); i++) {
-            AgentsFile.Shift s = shifts.get(i);
-            String at = "shifts[" + i + "]";
-            if (s.days() == null || s.from() == null || s.to() == null) {
-                throw new IllegalArgumentException(at + ": days, from and to are required");
-            }
-            LocalTime from = time(s.from(), at + ".from");
-            LocalTime to = time(s.to(), at + ".to");
-            for (DayOfWeek day : days(s.days(), at + ".days")) {
-                periods.add(new WeeklyPeriod(day.getValue(), from, to));
+        for (DayOfWeek day : DayOfWeek.values()) {
+            for (LocalPeriod p : schedule.on(day)) {
+                periods.add(new WeeklyPeriod(day.getValue(), p.start(), p.end()));
             }
         }
         return periods;
-    }
-
-    private static Set<DayOfWeek> days(List<String> specs, String at) {
-        Set<DayOfWeek> days = new LinkedHashSet<>();
-        for (String spec : specs) {
-            for (String part : spec.split(",")) {
-                String p = part.strip().toLowerCase(Locale.ROOT);
-                if (p.isEmpty()) {
-                    continue;
-                }
-                String[] range = p.split("-");
-                DayOfWeek first = day(range[0], at);
-                DayOfWeek last = range.length > 1 ? day(range[1], at) : first;
-                for (DayOfWeek d = first; ; d = d.plus(1)) {
-                    days.add(d);
-                    if (d == last) {
-                        break;
-                    }
-                }
-            }
-        }
-        if (days.isEmpty()) {
-            throw new IllegalArgumentException(at + ": expected days such as mon, sun-thu or [mon, wed]");
-        }
-        return days;
-    }
-
-    private static DayOfWeek day(String text, String at) {
-        DayOfWeek day = DAYS.get(text.length() >= 3 ? text.substring(0, 3) : text);
-        if (day == null) {
-            throw new IllegalArgumentException(
-                    at + ": '" + text + "' is not a day (mon, tue, wed, thu, fri, sat, sun)");
-        }
-        return day;
-    }
-
-    private static LocalTime time(String text, String at) {
-        if (text.equals("24:00")) {
-            return LocalTime.MIDNIGHT;
-        }
-        try {
-            return LocalTime.parse(text.length() == 4 ? "0" + text : text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(at + ": expected a time such as 09:00 or 17:30, got '" + text + "'");
-        }
     }
 
     private static List<TimeRange> timeOff(List<AgentsFile.TimeOff> ranges, ZoneId zone) {
@@ -203,14 +148,6 @@ public final class AgentMapper {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(at + ": expected a date (2026-12-24) or local date-time"
                     + " (2026-12-24T13:00), got '" + text + "'");
-        }
-    }
-
-    private static LocalDate date(String text, String at) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(at + ": expected a date such as 2026-12-25, got '" + text + "'");
         }
     }
 

@@ -19,9 +19,9 @@ import java.util.Optional;
  *     roles: [refund-approver]
  *     capacity: {total: 6, email: 5, social: 2}
  *     time-zone: Africa/Cairo
- *     shifts:
- *       - {days: sun-thu, from: "09:00", to: "17:00"}
- *       - {days: fri, from: "22:00", to: "02:00"}     # crosses midnight
+ *     shifts:                           # the same syntax as hours in config/calendars.yaml
+ *       sunday-thursday: [09:00-17:00]
+ *       friday: [22:00-02:00]           # crosses midnight
  *     time-off:
  *       - {from: 2026-12-24, to: 2026-12-26, reason: leave}   # whole days, in the agent's zone
  *     holiday-calendar: egypt
@@ -47,7 +47,7 @@ public record AgentsFile(List<Entry> agents) {
             List<String> roles,
             Map<String, Integer> capacity,
             String timeZone,
-            List<Shift> shifts,
+            Map<String, List<String>> shifts,
             List<TimeOff> timeOff,
             Optional<String> holidayCalendar,
             List<String> holidays,
@@ -67,7 +67,7 @@ public record AgentsFile(List<Entry> agents) {
             if (timeZone == null || timeZone.isBlank()) {
                 throw new IllegalArgumentException("time-zone: required (an IANA id such as Africa/Cairo)");
             }
-            shifts = shifts == null ? List.of() : List.copyOf(shifts);
+            shifts = shifts == null ? Map.of() : shifts;
             timeOff = timeOff == null ? List.of() : List.copyOf(timeOff);
             holidayCalendar = holidayCalendar == null ? Optional.empty() : holidayCalendar;
             holidays = holidays == null ? List.of() : List.copyOf(holidays);
@@ -84,10 +84,10 @@ public record AgentsFile(List<Entry> agents) {
         }
     }
 
-    /** Weekly hours in the agent's zone: {@code days} such as {@code mon}, {@code sun-thu} or {@code [mon, wed]}. */
-    public record Shift(List<String> days, String from, String to) {}
-
-    /** A date ({@code 2026-12-24}, whole days) or local date-time ({@code 2026-12-24T13:00}) range in the agent's zone. */
+    /**
+     * A date ({@code 2026-12-24}, whole days, both ends included) or local date-time
+     * ({@code 2026-12-24T13:00}) range in the agent's zone.
+     */
     public record TimeOff(String from, String to, Optional<String> reason) {
         public TimeOff {
             reason = reason == null ? Optional.empty() : reason;
