@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -31,12 +32,13 @@ public final class WebhookIngestor implements AutoCloseable {
     public static final String SERVICE = "ingest-social";
     private static final Logger log = LoggerFactory.getLogger(WebhookIngestor.class);
 
-    private final WebServer server;
+    private final Optional<WebServer> server;
     private final EventPublisher publisher;
     private final Admin admin;
     private final Set<Platform> platforms;
 
-    private WebhookIngestor(WebServer server, EventPublisher publisher, Admin admin, Set<Platform> platforms) {
+    private WebhookIngestor(
+            Optional<WebServer> server, EventPublisher publisher, Admin admin, Set<Platform> platforms) {
         this.server = server;
         this.publisher = publisher;
         this.admin = admin;
@@ -49,6 +51,33 @@ public final class WebhookIngestor implements AutoCloseable {
 
     /** Starts the server; returns once it accepts requests. Kafka may still be down: /health says so. */
     public static WebhookIngestor start(IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry) {
+        WebServer.Builder http = WebServer.builder(SERVICE)
+                .host(config.http().host())
+                .port(config.http().port())
+                .maxBodySize(config.http().maxBodySize())
+                .meterRegistry(registry);
+        WebhookIngestor ingestor = mount(config, clock, registry, http);
+        try {
+            WebServer server = http.start();
+            log.info(
+                    "{}: receiving webhooks for {} on port {}, writing to {}",
+                    SERVICE,
+                    ingestor.platforms,
+                    server.port(),
+                    config.kafka().topics().inboundMessages().name());
+            return new WebhookIngestor(Optional.of(server), ingestor.publisher, ingestor.admin, ingestor.platforms);
+        } catch (RuntimeException e) {
+            ingestor.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Adds the webhook endpoints and the Kafka health check to an HTTP server the caller starts
+     * (e.g. {@code switchboard run}, one server for webhooks and the helpdesk bridge).
+     */
+    public static WebhookIngestor mount(
+            IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry, WebServer.Builder http) {
         List<String> warnings = new ArrayList<>();
         Map<Platform, Credentials> enabled = Credentials.resolve(config, warnings);
         warnings.forEach(w -> log.warn("{}; its endpoint answers 404", w));
@@ -59,44 +88,26 @@ public final class WebhookIngestor implements AutoCloseable {
         var adminProps = ClientProperties.base(config.kafka());
         adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, config.kafka().topicPrefix() + SERVICE + "-health");
         Admin admin = Admin.create(adminProps);
-        try {
-            WebServer.Builder http = WebServer.builder(SERVICE)
-                    .host(config.http().host())
-                    .port(config.http().port())
-                    .maxBodySize(config.http().maxBodySize())
-                    .meterRegistry(registry)
-                    .healthCheck(
-                            "kafka",
-                            new KafkaHealth(
-                                    admin,
-                                    List.of(
-                                            topics.inboundMessages().name(),
-                                            topics.deadLetter().name())));
-            enabled.forEach((platform, credentials) -> {
-                var endpoint =
-                        new WebhookEndpoint(platform, credentials, parser(platform), publisher, topics, metrics, clock);
-                http.post(platform.path(), endpoint::receive);
-                switch (platform) {
-                    case META, WHATSAPP -> http.get(platform.path(), endpoint::verifySubscription);
-                    case X -> http.get(platform.path(), endpoint::answerCrc);
-                    case WEB -> {
-                        // The web form has no handshake: the shop configures its secret directly.
-                    }
+        http.healthCheck(
+                "kafka",
+                new KafkaHealth(
+                        admin,
+                        List.of(
+                                topics.inboundMessages().name(),
+                                topics.deadLetter().name())));
+        enabled.forEach((platform, credentials) -> {
+            var endpoint =
+                    new WebhookEndpoint(platform, credentials, parser(platform), publisher, topics, metrics, clock);
+            http.post(platform.path(), endpoint::receive);
+            switch (platform) {
+                case META, WHATSAPP -> http.get(platform.path(), endpoint::verifySubscription);
+                case X -> http.get(platform.path(), endpoint::answerCrc);
+                case WEB -> {
+                    // The web form has no handshake: the shop configures its secret directly.
                 }
-            });
-            WebServer server = http.start();
-            log.info(
-                    "{}: receiving webhooks for {} on port {}, writing to {}",
-                    SERVICE,
-                    enabled.keySet(),
-                    server.port(),
-                    topics.inboundMessages().name());
-            return new WebhookIngestor(server, publisher, admin, Set.copyOf(enabled.keySet()));
-        } catch (RuntimeException e) {
-            publisher.close();
-            admin.close(Duration.ofSeconds(2));
-            throw e;
-        }
+            }
+        });
+        return new WebhookIngestor(Optional.empty(), publisher, admin, Set.copyOf(enabled.keySet()));
     }
 
     static WebhookParser parser(Platform platform) {
@@ -108,9 +119,9 @@ public final class WebhookIngestor implements AutoCloseable {
         };
     }
 
-    /** The HTTP port; the real one when the configuration asked for port 0. */
+    /** The HTTP port; the real one when the configuration asked for port 0 (-1 on a shared server). */
     public int port() {
-        return server.port();
+        return server.map(WebServer::port).orElse(-1);
     }
 
     /** The platforms whose endpoints exist (their secrets are configured). */
@@ -121,7 +132,7 @@ public final class WebhookIngestor implements AutoCloseable {
     @Override
     public void close() {
         // Stop taking requests first, so none is left waiting on a closed producer.
-        server.close();
+        server.ifPresent(WebServer::close);
         publisher.close();
         admin.close(Duration.ofSeconds(5));
         log.info("{}: stopped", SERVICE);
