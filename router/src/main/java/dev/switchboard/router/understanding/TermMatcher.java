@@ -1,0 +1,111 @@
+package dev.switchboard.router.understanding;
+
+import dev.switchboard.router.config.TermRules;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The compiled form of a {@link TermRules}: finds every keyword, phrase and pattern in a
+ * normalized text and says which text matched.
+ *
+ * <p>Keywords and phrases are compiled with word boundaries that suit the language: English
+ * words match with their common endings; Arabic words match with the prefixes written attached
+ * to them (conjunctions و ف, prepositions ب ل ك, the article ال and لل) and any suffix
+ * (pronouns, plurals, duals). Keywords count {@link #KEYWORD_WEIGHT}, phrases and patterns
+ * {@link #PHRASE_WEIGHT}, each times the entry's weight.
+ */
+public final class TermMatcher {
+    static final double KEYWORD_WEIGHT = 1.0;
+    static final double PHRASE_WEIGHT = 2.0;
+
+    private static final String LETTER = "[\\p{L}\\p{M}\\p{N}_]";
+    private static final String ARABIC_PREFIXES = "(?:[وف]?(?:بال|كال|وال|فال|لل|ال|[بلك])?)";
+    private static final String ENGLISH_ENDINGS = "(?:s|es|ed|d|ing|ment|ments|ly)?";
+
+    private final List<Term> terms;
+
+    private TermMatcher(List<Term> terms) {
+        this.terms = List.copyOf(terms);
+    }
+
+    /**
+     * @param language a BCP 47 primary tag; {@code ar} gets Arabic affix handling, every other
+     *     language English-like word boundaries
+     * @param where names the rules in error messages ({@code intents.refund.ar})
+     */
+    public static TermMatcher compile(TermRules rules, String language, String where) {
+        boolean arabic = language.equals("ar");
+        List<Term> terms = new ArrayList<>();
+        for (String keyword : rules.keywords()) {
+            terms.add(new Term(keyword, wordPattern(keyword, arabic, false), KEYWORD_WEIGHT * rules.weight()));
+        }
+        for (String phrase : rules.phrases()) {
+            terms.add(new Term(phrase, wordPattern(phrase, arabic, true), PHRASE_WEIGHT * rules.weight()));
+        }
+        for (String pattern : rules.patterns()) {
+            try {
+                terms.add(new Term(pattern, Pattern.compile(pattern), PHRASE_WEIGHT * rules.weight()));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException(
+                        where + ": pattern '" + pattern + "' is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        return new TermMatcher(terms);
+    }
+
+    public boolean isEmpty() {
+        return terms.isEmpty();
+    }
+
+    /** Every entry that matches the normalized text, once per entry, with the first text it matched. */
+    public List<Evidence> find(String normalizedText) {
+        List<Evidence> found = new ArrayList<>();
+        for (Term term : terms) {
+            Matcher m = term.pattern().matcher(normalizedText);
+            if (m.find()) {
+                found.add(new Evidence(term.rule(), m.group().trim(), term.weight()));
+            }
+        }
+        return found;
+    }
+
+    private static Pattern wordPattern(String term, boolean arabic, boolean phrase) {
+        String normalized = TextNormalizer.normalize(term);
+        boolean open = normalized.endsWith("*");
+        if (open) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        String[] words = normalized.split(" ");
+        StringBuilder regex = new StringBuilder("(?<!" + LETTER + ")");
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                regex.append("\\s+");
+            }
+            boolean arabicWord = arabic && words[i].codePoints().anyMatch(TermMatcher::isArabicLetter);
+            if (arabicWord && (i == 0 || phrase)) {
+                regex.append(ARABIC_PREFIXES);
+            }
+            regex.append(Pattern.quote(words[i]));
+            boolean last = i == words.length - 1;
+            if (arabicWord) {
+                // Arabic suffixes (pronouns, plurals) attach to the word; very short words need an
+                // end so that e.g. "لا" does not match every word starting with it.
+                regex.append(words[i].length() <= 2 && !open ? "(?!" + LETTER + ")" : LETTER + "*");
+            } else if (open && last) {
+                regex.append(LETTER + "*");
+            } else if (last || !phrase) {
+                regex.append(ENGLISH_ENDINGS).append("(?!" + LETTER + ")");
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static boolean isArabicLetter(int cp) {
+        return Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC && Character.isLetter(cp);
+    }
+
+    private record Term(String rule, Pattern pattern, double weight) {}
+}
