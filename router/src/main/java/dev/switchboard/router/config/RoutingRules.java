@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * @param version names the rule set on every decision ({@code rules@<version>})
  * @param languages the languages detected and matched (BCP 47 primary tags: {@code en}, {@code ar})
+ * @param negations per language, the words that negate a request right after them
  * @param intents intent → language → terms; the file's order breaks ties between intents
  * @param signals signal name → language → terms ({@code urgent}, {@code legal-threat}, …)
  * @param publicChannels channels where the conversation is public (lower-case channel names)
@@ -27,6 +28,7 @@ public record RoutingRules(
         List<String> languages,
         String defaultLanguage,
         Windows windows,
+        Map<String, NegationRules> negations,
         Map<String, Map<String, TermRules>> intents,
         Map<String, Map<String, TermRules>> signals,
         List<String> publicChannels,
@@ -60,6 +62,7 @@ public record RoutingRules(
                     "default-language " + defaultLanguage + " is not in languages " + languages);
         }
         windows = Objects.requireNonNullElse(windows, Windows.defaults());
+        negations = negations == null ? Map.of() : unmodifiableOrdered(negations);
         intents = intents == null ? Map.of() : unmodifiableOrdered(intents);
         for (String intent : intents.keySet()) {
             if (!INTENTS.contains(intent)) {

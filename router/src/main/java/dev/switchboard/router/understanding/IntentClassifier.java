@@ -7,8 +7,9 @@ package dev.switchboard.router.understanding;
  */
 public interface IntentClassifier {
     /**
-     * @param text what the customer wrote (subject and cleaned body), not yet normalized
-     * @param language the message's language (BCP 47 primary tag), which selects the rules
+     * @param text what the customer wrote (subject without reply prefixes, cleaned body), not yet
+     *     normalized
+     * @param language the message's language (BCP 47 primary tag)
      */
-    IntentResult classify(String text, String language);
+    IntentResult classify(MessageText text, String language);
 }

@@ -32,11 +32,12 @@ public final class MessageAnalyzer {
      * @param channel lower-case channel name
      */
     public Analysis analyze(Optional<String> subject, String body, Optional<String> reportedLanguage, String channel) {
-        String text = subject.map(s -> stripReplyPrefixes(s) + "\n" + body).orElse(body);
+        MessageText message = new MessageText(subject.map(MessageAnalyzer::stripReplyPrefixes), QuoteTrimmer.trim(body));
+        String text = message.joined();
         var language = languages.detect(text, reportedLanguage);
         return new Analysis(
                 language,
-                classifier.classify(text, language.language()),
+                classifier.classify(message, language.language()),
                 money.amounts(text),
                 money.orderNumbers(text),
                 signals.detect(text, channel));

@@ -10,20 +10,24 @@ import java.util.Map;
 
 /**
  * Classifies by the intent rules of {@code routing.yaml}: each intent scores the weights of its
- * keywords, phrases and patterns found in the text (in the message's language, and in the other
- * configured languages at half weight, since customers mix them: "my order ما وصل"); the highest
- * score wins, ties go to the intent written first in the file, and a best score under
- * {@code min-intent-score} is {@code other}.
+ * keywords, phrases and patterns found in the text, in every configured language (customers mix
+ * them: "the order ما وصل", "ابغى اغير الـ email"); the highest score wins, ties go to the intent
+ * written first in the file, and a best score under {@code min-intent-score} is {@code other}.
  *
- * <p>Confidence is the winner's share of all scores, damped for thin evidence: one keyword alone
- * is never "sure". Known limits: no negation ("I do not want a refund") and no sense of which
- * request is the main one when a message asks several things.
+ * <p>Where a match stands counts: the subject names the request more often than not
+ * ({@link #SUBJECT_FACTOR}), and customers state their main request first, so a match early in
+ * the body counts up to {@link #EARLY_BONUS} more than one at its end ("cancel it and refund me"
+ * is a cancellation). A keyword or phrase right after a negation does not count ("I don't want a
+ * refund"). Confidence is the winner's share of all scores, damped for thin evidence: one keyword
+ * alone is never "sure". Known limits: no sense of tense beyond the rules' own words ("I returned
+ * it" and "I want to return it" both say return), no coreference, no spelling correction.
  */
 public final class RuleBasedClassifier implements IntentClassifier {
-    private static final double OTHER_LANGUAGE_FACTOR = 0.5;
+    static final double SUBJECT_FACTOR = 1.5;
+    static final double EARLY_BONUS = 0.3;
     private static final double SURE_SCORE = 4.0;
 
-    private final Map<String, Map<String, TermMatcher>> matchers;
+    private final Map<String, List<TermMatcher>> matchers;
     private final List<String> order;
     private final double minScore;
     private final String name;
@@ -33,28 +37,33 @@ public final class RuleBasedClassifier implements IntentClassifier {
         this.minScore = rules.minIntentScore();
         this.order = List.copyOf(rules.intents().keySet());
         this.matchers = new LinkedHashMap<>();
+        Negation negation = Negation.of(rules.negations().values());
         rules.intents().forEach((intent, byLanguage) -> {
-            Map<String, TermMatcher> compiled = new LinkedHashMap<>();
+            List<TermMatcher> compiled = new ArrayList<>();
             for (Map.Entry<String, TermRules> e : byLanguage.entrySet()) {
-                compiled.put(
-                        e.getKey(),
-                        TermMatcher.compile(e.getValue(), e.getKey(), "intents." + intent + "." + e.getKey()));
+                compiled.add(TermMatcher.compile(
+                        e.getValue(), e.getKey(), "intents." + intent + "." + e.getKey(), negation));
             }
             matchers.put(intent, compiled);
         });
     }
 
     @Override
-    public IntentResult classify(String text, String language) {
-        String normalized = TextNormalizer.normalize(text);
+    public IntentResult classify(MessageText text, String language) {
+        String subject = text.subject().map(TextNormalizer::normalize).orElse("");
+        String body = TextNormalizer.normalize(text.body());
         List<Scored> scores = new ArrayList<>();
-        for (Map.Entry<String, Map<String, TermMatcher>> intent : matchers.entrySet()) {
+        for (Map.Entry<String, List<TermMatcher>> intent : matchers.entrySet()) {
             double score = 0;
             List<Evidence> evidence = new ArrayList<>();
-            for (Map.Entry<String, TermMatcher> byLanguage : intent.getValue().entrySet()) {
-                double factor = byLanguage.getKey().equals(language) ? 1.0 : OTHER_LANGUAGE_FACTOR;
-                for (Evidence e : byLanguage.getValue().find(normalized)) {
-                    score += e.weight() * factor;
+            for (TermMatcher matcher : intent.getValue()) {
+                for (Evidence e : matcher.find(subject)) {
+                    score += e.weight() * SUBJECT_FACTOR;
+                    evidence.add(e);
+                }
+                for (Evidence e : matcher.find(body)) {
+                    double early = 1.0 - (double) e.position() / Math.max(1, body.length());
+                    score += e.weight() * (1.0 + EARLY_BONUS * early);
                     evidence.add(e);
                 }
             }

@@ -22,13 +22,19 @@ public final class TermMatcher {
     static final double PHRASE_WEIGHT = 2.0;
 
     private static final String LETTER = "[\\p{L}\\p{M}\\p{N}_]";
-    private static final String ARABIC_PREFIXES = "(?:[وف]?(?:بال|كال|وال|فال|لل|ال|[بلك])?)";
+    // Attached prefixes: conjunctions (و ف), then either prepositions and the article (ب ل ك ال لل,
+    // colloquial عال for على ال), or the verb prefixes of the present and future (ب ه ح س, then
+    // ا ن ي ت), so "اتتبع", "بتبدلوا" and "هيوصل" match the stems تتبع, بدل and وصل.
+    private static final String ARABIC_PREFIXES =
+            "(?:[وف]?(?:بال|كال|وال|فال|عال|لل|ال|[بلك]|[بهحس]?[انيت])?)";
     private static final String ENGLISH_ENDINGS = "(?:s|es|ed|d|ing|ment|ments|ly)?";
 
     private final List<Term> terms;
+    private final Negation negation;
 
-    private TermMatcher(List<Term> terms) {
+    private TermMatcher(List<Term> terms, Negation negation) {
         this.terms = List.copyOf(terms);
+        this.negation = negation;
     }
 
     /**
@@ -37,36 +43,55 @@ public final class TermMatcher {
      * @param where names the rules in error messages ({@code intents.refund.ar})
      */
     public static TermMatcher compile(TermRules rules, String language, String where) {
+        return compile(rules, language, where, Negation.NONE);
+    }
+
+    /** With negation: a keyword or phrase right after a negator ("don't want a refund") does not count. */
+    public static TermMatcher compile(TermRules rules, String language, String where, Negation negation) {
         boolean arabic = language.equals("ar");
         List<Term> terms = new ArrayList<>();
         for (String keyword : rules.keywords()) {
-            terms.add(new Term(keyword, wordPattern(keyword, arabic, false), KEYWORD_WEIGHT * rules.weight()));
+            terms.add(new Term(
+                    keyword,
+                    wordPattern(keyword, arabic, false),
+                    KEYWORD_WEIGHT * rules.weight(),
+                    !negation.containsNegator(TextNormalizer.normalize(keyword))));
         }
         for (String phrase : rules.phrases()) {
-            terms.add(new Term(phrase, wordPattern(phrase, arabic, true), PHRASE_WEIGHT * rules.weight()));
+            terms.add(new Term(
+                    phrase,
+                    wordPattern(phrase, arabic, true),
+                    PHRASE_WEIGHT * rules.weight(),
+                    !negation.containsNegator(TextNormalizer.normalize(phrase))));
         }
         for (String pattern : rules.patterns()) {
             try {
-                terms.add(new Term(pattern, Pattern.compile(pattern), PHRASE_WEIGHT * rules.weight()));
+                terms.add(new Term(pattern, Pattern.compile(pattern), PHRASE_WEIGHT * rules.weight(), false));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(
                         where + ": pattern '" + pattern + "' is not a valid regular expression: " + e.getDescription());
             }
         }
-        return new TermMatcher(terms);
+        return new TermMatcher(terms, negation);
     }
 
     public boolean isEmpty() {
         return terms.isEmpty();
     }
 
-    /** Every entry that matches the normalized text, once per entry, with the first text it matched. */
+    /**
+     * Every entry that matches the normalized text, once per entry, with the first text it matched
+     * that is not negated.
+     */
     public List<Evidence> find(String normalizedText) {
         List<Evidence> found = new ArrayList<>();
         for (Term term : terms) {
             Matcher m = term.pattern().matcher(normalizedText);
-            if (m.find()) {
-                found.add(new Evidence(term.rule(), m.group().trim(), term.weight()));
+            while (m.find()) {
+                if (!term.negatable() || !negation.negates(normalizedText, m.start())) {
+                    found.add(new Evidence(term.rule(), m.group().trim(), term.weight(), m.start()));
+                    break;
+                }
             }
         }
         return found;
@@ -107,5 +132,5 @@ public final class TermMatcher {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC && Character.isLetter(cp);
     }
 
-    private record Term(String rule, Pattern pattern, double weight) {}
+    private record Term(String rule, Pattern pattern, double weight, boolean negatable) {}
 }
