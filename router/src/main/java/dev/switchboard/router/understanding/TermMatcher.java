@@ -55,18 +55,25 @@ public final class TermMatcher {
                     keyword,
                     wordPattern(keyword, arabic, false),
                     KEYWORD_WEIGHT * rules.weight(),
-                    !negation.containsNegator(TextNormalizer.normalize(keyword))));
+                    !negation.containsNegator(TextNormalizer.normalize(keyword)),
+                    Typos.stem(keyword)));
         }
         for (String phrase : rules.phrases()) {
             terms.add(new Term(
                     phrase,
                     wordPattern(phrase, arabic, true),
                     PHRASE_WEIGHT * rules.weight(),
-                    !negation.containsNegator(TextNormalizer.normalize(phrase))));
+                    !negation.containsNegator(TextNormalizer.normalize(phrase)),
+                    java.util.Optional.empty()));
         }
         for (String pattern : rules.patterns()) {
             try {
-                terms.add(new Term(pattern, Pattern.compile(pattern), PHRASE_WEIGHT * rules.weight(), false));
+                terms.add(new Term(
+                        pattern,
+                        Pattern.compile(pattern),
+                        PHRASE_WEIGHT * rules.weight(),
+                        false,
+                        java.util.Optional.empty()));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(
                         where + ": pattern '" + pattern + "' is not a valid regular expression: " + e.getDescription());
@@ -85,12 +92,24 @@ public final class TermMatcher {
      */
     public List<Evidence> find(String normalizedText) {
         List<Evidence> found = new ArrayList<>();
+        List<Typos.Token> tokens = null;
         for (Term term : terms) {
             Matcher m = term.pattern().matcher(normalizedText);
-            while (m.find()) {
+            boolean matched = false;
+            while (!matched && m.find()) {
                 if (!term.negatable() || !negation.negates(normalizedText, m.start())) {
                     found.add(new Evidence(term.rule(), m.group().trim(), term.weight(), m.start()));
-                    break;
+                    matched = true;
+                }
+            }
+            if (!matched && term.typoStem().isPresent()) {
+                tokens = tokens == null ? Typos.tokens(normalizedText) : tokens;
+                for (Typos.Token token : tokens) {
+                    if (term.typoStem().get().matches(token.text())
+                            && (!term.negatable() || !negation.negates(normalizedText, token.start()))) {
+                        found.add(new Evidence(term.rule(), token.text(), term.weight(), token.start()));
+                        break;
+                    }
                 }
             }
         }
@@ -98,6 +117,11 @@ public final class TermMatcher {
     }
 
     private static Pattern wordPattern(String term, boolean arabic, boolean phrase) {
+        // Customers type "sign-up" and "sign up", "e-mail" and "e mail" alike.
+        return Pattern.compile(wordRegex(term, arabic, phrase).replace("\\s+", "[\\s-]+"));
+    }
+
+    private static String wordRegex(String term, boolean arabic, boolean phrase) {
         String normalized = TextNormalizer.normalize(term);
         boolean open = normalized.endsWith("*");
         if (open) {
@@ -125,12 +149,13 @@ public final class TermMatcher {
                 regex.append(ENGLISH_ENDINGS).append("(?!" + LETTER + ")");
             }
         }
-        return Pattern.compile(regex.toString());
+        return regex.toString();
     }
 
     private static boolean isArabicLetter(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC && Character.isLetter(cp);
     }
 
-    private record Term(String rule, Pattern pattern, double weight, boolean negatable) {}
+    private record Term(
+            String rule, Pattern pattern, double weight, boolean negatable, java.util.Optional<Typos.Stem> typoStem) {}
 }
