@@ -114,7 +114,11 @@ public final class EvaluationReport {
         confusions.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(top)
-                .forEach(e -> b.append("  ").append(e.getValue()).append("  ").append(e.getKey()).append('\n'));
+                .forEach(e -> b.append("  ")
+                        .append(e.getValue())
+                        .append("  ")
+                        .append(e.getKey())
+                        .append('\n'));
         return b.toString();
     }
 

@@ -137,7 +137,10 @@ public final class IntentEvaluation {
                     throw new IllegalStateException("bitext intent " + r.get("intent") + " has no mapping");
                 }
                 set.add(new Labelled(
-                        "bitext-" + row + " (" + r.get("intent") + ")", Optional.empty(), r.get("instruction"), "web",
+                        "bitext-" + row + " (" + r.get("intent") + ")",
+                        Optional.empty(),
+                        r.get("instruction"),
+                        "web",
                         ours));
             }
         } catch (IOException e) {

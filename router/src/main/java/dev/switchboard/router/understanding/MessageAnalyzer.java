@@ -32,7 +32,8 @@ public final class MessageAnalyzer {
      * @param channel lower-case channel name
      */
     public Analysis analyze(Optional<String> subject, String body, Optional<String> reportedLanguage, String channel) {
-        MessageText message = new MessageText(subject.map(MessageAnalyzer::stripReplyPrefixes), QuoteTrimmer.trim(body));
+        MessageText message =
+                new MessageText(subject.map(MessageAnalyzer::stripReplyPrefixes), QuoteTrimmer.trim(body));
         String text = message.joined();
         var language = languages.detect(text, reportedLanguage);
         return new Analysis(

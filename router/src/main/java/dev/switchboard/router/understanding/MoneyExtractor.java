@@ -54,7 +54,7 @@ public final class MoneyExtractor {
         orderPatterns = new ArrayList<>();
         for (String p : orderNumberPatterns) {
             try {
-                Pattern compiled = Pattern.compile(p);
+                Pattern compiled = Pattern.compile(ArabicNormalizer.normalize(p));
                 if (compiled.matcher("").groupCount() < 1) {
                     throw new IllegalArgumentException(
                             "order-number-patterns: '" + p + "' needs a group for the number");

@@ -24,9 +24,8 @@ public final class Negation {
     private Negation(List<String> negators, List<String> fillers) {
         List<String> n = normalized(negators);
         List<String> f = normalized(fillers);
-        this.negatorWords = n.stream()
-                .flatMap(x -> java.util.Arrays.stream(x.split(" ")))
-                .collect(Collectors.toUnmodifiableSet());
+        this.negatorWords =
+                n.stream().flatMap(x -> java.util.Arrays.stream(x.split(" "))).collect(Collectors.toUnmodifiableSet());
         this.before = n.isEmpty()
                 ? null
                 : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation(n) + ")"
@@ -64,7 +63,11 @@ public final class Negation {
     }
 
     private static List<String> normalized(List<String> words) {
-        return words.stream().map(TextNormalizer::normalize).filter(w -> !w.isEmpty()).distinct().toList();
+        return words.stream()
+                .map(TextNormalizer::normalize)
+                .filter(w -> !w.isEmpty())
+                .distinct()
+                .toList();
     }
 
     private static String alternation(List<String> words) {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 final class QuoteTrimmer {
     private static final List<Pattern> CUT_AT = List.of(
             Pattern.compile("^\\s*on\\b.{0,200}\\bwrote:\\s*$", Pattern.CASE_INSENSITIVE),
-            Pattern.compile("^\\s*-{2,}\\s*(original message|forwarded message|رساله اصليه|الرسالة الأصلية)", Pattern.CASE_INSENSITIVE),
+            Pattern.compile(
+                    "^\\s*-{2,}\\s*(original message|forwarded message|رساله اصليه|الرسالة الأصلية)",
+                    Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*(from|de|von|من)\\s*:\\s*\\S+.*$", Pattern.CASE_INSENSITIVE),
             Pattern.compile("^\\s*(في|بتاريخ).{0,200}(كتب|كتبت)\\s*:\\s*$"),
             Pattern.compile("^\\s*_{5,}\\s*$"),

@@ -22,11 +22,13 @@ public final class TermMatcher {
     static final double PHRASE_WEIGHT = 2.0;
 
     private static final String LETTER = "[\\p{L}\\p{M}\\p{N}_]";
-    // Attached prefixes: conjunctions (و ف), then either prepositions and the article (ب ل ك ال لل,
-    // colloquial عال for على ال), or the verb prefixes of the present and future (ب ه ح س, then
-    // ا ن ي ت), so "اتتبع", "بتبدلوا" and "هيوصل" match the stems تتبع, بدل and وصل.
-    private static final String ARABIC_PREFIXES =
-            "(?:[وف]?(?:بال|كال|وال|فال|عال|لل|ال|[بلك]|[بهحس]?[انيت])?)";
+    // Attached prefixes: conjunctions (و ف), then prepositions and the article (ب ل ك ال لل,
+    // colloquial عال for على ال).
+    private static final String ARABIC_PREFIXES = "(?:[وف]?(?:بال|كال|وال|فال|عال|لل|ال|[بلك])?)";
+    // Keywords (stems) also take the verb prefixes of the present and future (ب ه ح س, then ا ن ي
+    // ت), so "اتتبع" and "هيوصل" match the stems تتبع and وصل. Phrases are written as said, so
+    // their words take only the nominal prefixes.
+    private static final String ARABIC_KEYWORD_PREFIXES = "(?:[وف]?(?:بال|كال|وال|فال|عال|لل|ال|[بلك]|[بهحس]?[انيت])?)";
     private static final String ENGLISH_ENDINGS = "(?:s|es|ed|d|ing|ment|ments|ly)?";
 
     private final List<Term> terms;
@@ -68,9 +70,10 @@ public final class TermMatcher {
         }
         for (String pattern : rules.patterns()) {
             try {
+                // Patterns match normalized text: fold their Arabic letters the same way (ى → ي, …).
                 terms.add(new Term(
                         pattern,
-                        Pattern.compile(pattern),
+                        Pattern.compile(ArabicNormalizer.normalize(pattern)),
                         PHRASE_WEIGHT * rules.weight(),
                         false,
                         java.util.Optional.empty()));
@@ -135,7 +138,7 @@ public final class TermMatcher {
             }
             boolean arabicWord = arabic && words[i].codePoints().anyMatch(TermMatcher::isArabicLetter);
             if (arabicWord && (i == 0 || phrase)) {
-                regex.append(ARABIC_PREFIXES);
+                regex.append(phrase || words.length > 1 ? ARABIC_PREFIXES : ARABIC_KEYWORD_PREFIXES);
             }
             regex.append(Pattern.quote(words[i]));
             boolean last = i == words.length - 1;

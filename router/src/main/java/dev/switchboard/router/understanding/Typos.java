@@ -20,10 +20,43 @@ final class Typos {
     private static final Pattern LATIN_KEYWORD = Pattern.compile("[a-z]+\\*?");
     /** Real words one edit from a keyword: "changed" is not "charged", "cancer" not "cancel". */
     private static final Set<String> REAL_WORDS = Set.of(
-            "changed", "change", "changes", "charger", "cancer", "rerun", "retune", "remind", "rotund", "refine",
-            "account", "accounts", "counted", "accent", "relayed", "related", "resend", "reason", "delayed",
-            "played", "locker", "docked", "shipper", "shopped", "stopped", "tracks", "trucks", "tricky", "payments",
-            "damages", "managed", "invoice", "invited", "billed", "filled", "killed", "willed");
+            "changed",
+            "change",
+            "changes",
+            "charger",
+            "cancer",
+            "rerun",
+            "retune",
+            "remind",
+            "rotund",
+            "refine",
+            "account",
+            "accounts",
+            "counted",
+            "accent",
+            "relayed",
+            "related",
+            "resend",
+            "reason",
+            "delayed",
+            "played",
+            "locker",
+            "docked",
+            "shipper",
+            "shopped",
+            "stopped",
+            "tracks",
+            "trucks",
+            "tricky",
+            "payments",
+            "damages",
+            "managed",
+            "invoice",
+            "invited",
+            "billed",
+            "filled",
+            "killed",
+            "willed");
 
     private Typos() {}
 
@@ -92,6 +125,8 @@ final class Typos {
                     && a.charAt(i + 1) == b.charAt(i)
                     && a.substring(i + 2).equals(b.substring(i + 2));
         }
-        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+        return la > lb
+                ? a.substring(i + 1).equals(b.substring(i))
+                : a.substring(i).equals(b.substring(i + 1));
     }
 }
