@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Event-driven ticket routing for the support teams of online shops.",
-        subcommands = {BrokerCommand.class, TailCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BrokerCommand.class, TailCommand.class, RouterCommand.class, CommandLine.HelpCommand.class})
 public final class SwitchboardCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
