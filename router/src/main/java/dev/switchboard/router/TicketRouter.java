@@ -79,9 +79,16 @@ public final class TicketRouter implements AutoCloseable {
     }
 
     public static Topology buildTopology(RouterConfig config, MeterRegistry meters) {
+        return buildTopology(config, meters, new MessageAnalyzer(config.rules()));
+    }
+
+    /**
+     * With an analyzer built elsewhere: its language models take a second and ~85 MB to load, so
+     * services and tests in one JVM share one.
+     */
+    public static Topology buildTopology(RouterConfig config, MeterRegistry meters, MessageAnalyzer analyzer) {
         Topics topics = config.kafka().topics();
         RoutingRules rules = config.rules();
-        MessageAnalyzer analyzer = new MessageAnalyzer(rules);
         RouterMetrics metrics = new RouterMetrics(meters);
         StreamsBuilder builder = new StreamsBuilder();
         RouterStores.addTo(builder, topics, rules.windows());

@@ -74,7 +74,8 @@ class TicketRouterTopologyTest {
         // TicketRouterIT checks the dead-letter path under exactly_once_v2 on a real broker.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
         meters = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(TicketRouter.buildTopology(config, meters), props, T0);
+        driver = new TopologyTestDriver(
+                TicketRouter.buildTopology(config, meters, RouterFixtures.analyzer()), props, T0);
         inbound = driver.createInputTopic(
                 TOPICS.inboundMessages().name(),
                 TOPICS.inboundMessages().keySerde().serializer(),
