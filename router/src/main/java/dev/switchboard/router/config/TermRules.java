@@ -13,15 +13,20 @@ import java.util.List;
  *   <li>{@code phrases}: several words in order, spaces flexible; they count more than keywords.
  *   <li>{@code patterns}: Java regular expressions over the normalized text (lower case, Arabic
  *       folded, digits ASCII), for what words cannot say.
+ *   <li>{@code hints}: regular expressions for weak evidence that counts like a keyword and should
+ *       only decide when nothing stronger is there (a question about "it" is probably about a
+ *       product).
  * </ul>
  *
  * @param weight multiplies every match of this entry (default 1)
  */
-public record TermRules(List<String> keywords, List<String> phrases, List<String> patterns, Double weight) {
+public record TermRules(
+        List<String> keywords, List<String> phrases, List<String> patterns, List<String> hints, Double weight) {
     public TermRules {
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
         phrases = phrases == null ? List.of() : List.copyOf(phrases);
         patterns = patterns == null ? List.of() : List.copyOf(patterns);
+        hints = hints == null ? List.of() : List.copyOf(hints);
         weight = weight == null ? 1.0 : weight;
         if (weight <= 0) {
             throw new IllegalArgumentException("weight must be positive, got " + weight);
@@ -29,6 +34,6 @@ public record TermRules(List<String> keywords, List<String> phrases, List<String
     }
 
     public static TermRules of(List<String> keywords, List<String> phrases) {
-        return new TermRules(keywords, phrases, List.of(), 1.0);
+        return new TermRules(keywords, phrases, List.of(), List.of(), 1.0);
     }
 }

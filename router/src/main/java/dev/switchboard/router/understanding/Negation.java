@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -19,13 +18,13 @@ public final class Negation {
     private static final int LOOK_BACK = 60;
 
     private final Pattern before;
-    private final Set<String> negatorWords;
+    private final Pattern inside;
 
     private Negation(List<String> negators, List<String> fillers) {
         List<String> n = normalized(negators);
         List<String> f = normalized(fillers);
-        this.negatorWords =
-                n.stream().flatMap(x -> java.util.Arrays.stream(x.split(" "))).collect(Collectors.toUnmodifiableSet());
+        this.inside =
+                n.isEmpty() ? null : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation(n) + ")(?![\\p{L}\\p{N}])");
         this.before = n.isEmpty()
                 ? null
                 : Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternation(n) + ")"
@@ -54,12 +53,7 @@ public final class Negation {
 
     /** Whether a rule's own words contain a negation, so negation must not be checked again. */
     boolean containsNegator(String normalizedTerm) {
-        for (String word : normalizedTerm.split("[^\\p{L}\\p{N}']+")) {
-            if (negatorWords.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return inside != null && inside.matcher(normalizedTerm).find();
     }
 
     private static List<String> normalized(List<String> words) {

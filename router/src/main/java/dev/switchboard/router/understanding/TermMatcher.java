@@ -69,24 +69,31 @@ public final class TermMatcher {
                     java.util.Optional.empty()));
         }
         for (String pattern : rules.patterns()) {
-            try {
-                // Patterns match normalized text: fold their Arabic letters the same way (ى → ي, …).
-                terms.add(new Term(
-                        pattern,
-                        Pattern.compile(ArabicNormalizer.normalize(pattern)),
-                        PHRASE_WEIGHT * rules.weight(),
-                        false,
-                        java.util.Optional.empty()));
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException(
-                        where + ": pattern '" + pattern + "' is not a valid regular expression: " + e.getDescription());
-            }
+            terms.add(regexTerm(pattern, PHRASE_WEIGHT * rules.weight(), where));
+        }
+        for (String hint : rules.hints()) {
+            terms.add(regexTerm(hint, KEYWORD_WEIGHT * rules.weight(), where));
         }
         return new TermMatcher(terms, negation);
     }
 
     public boolean isEmpty() {
         return terms.isEmpty();
+    }
+
+    private static Term regexTerm(String regex, double weight, String where) {
+        try {
+            // Patterns match normalized text: fold their Arabic letters the same way (ى → ي, …).
+            return new Term(
+                    regex,
+                    Pattern.compile(ArabicNormalizer.normalize(regex)),
+                    weight,
+                    false,
+                    java.util.Optional.empty());
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                    where + ": pattern '" + regex + "' is not a valid regular expression: " + e.getDescription());
+        }
     }
 
     /**
