@@ -125,7 +125,11 @@ final class RouterCommand implements Callable<Integer> {
             RoutingRules routing = RoutingRules.load(ConfigLoader.fromEnvironment(), rules);
             IntentEvaluation evaluation = new IntentEvaluation(new MessageAnalyzer(routing));
             for (Path set : sets) {
-                report(out, set.toString(), evaluation, IntentEvaluation.readJsonl(existing(set)));
+                List<IntentEvaluation.Labelled> messages = IntentEvaluation.readJsonl(existing(set));
+                report(out, set.toString(), evaluation, messages);
+                out.println("Extraction on the same set:");
+                out.println();
+                out.println(evaluation.extraction(messages).table());
             }
             if (bitext != null) {
                 report(

@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Scores the analyzer's intent decisions against labelled sets:
@@ -80,8 +83,109 @@ public final class IntentEvaluation {
         this.analyzer = analyzer;
     }
 
-    /** One labelled message. */
-    public record Labelled(String id, Optional<String> subject, String text, String channel, String intent) {}
+    /**
+     * One labelled message.
+     *
+     * @param amounts labelled amounts as {@code "<value> <CODE>"} with the value normalized
+     *     ({@code "1249 AED"}), when the set labels them
+     * @param urgent whether the set labels the message urgent, when it does
+     */
+    public record Labelled(
+            String id,
+            Optional<String> subject,
+            String text,
+            String channel,
+            String intent,
+            Optional<Set<String>> amounts,
+            Optional<Set<String>> orders,
+            Optional<Boolean> urgent) {
+        public Labelled(String id, Optional<String> subject, String text, String channel, String intent) {
+            this(id, subject, text, channel, intent, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Signals that mean "urgent" in the set's sense (docs/eval-set.md). */
+    static final Set<String> URGENT_SIGNALS =
+            Set.of("urgent", "legal-threat", "chargeback", "all-caps", "repeated-contact");
+
+    /**
+     * How well amounts, order numbers and urgency are found, counted per item over the messages
+     * that label them.
+     */
+    public record Extraction(Counts amounts, Counts orders, Counts urgent) {
+        public String table() {
+            return "| what | labelled | found | correct | precision | recall |\n|---|--:|--:|--:|--:|--:|\n"
+                    + amounts.row("money amounts (value and currency)")
+                    + orders.row("order numbers")
+                    + urgent.row("urgent (urgent, legal-threat, chargeback, all-caps signals)");
+        }
+    }
+
+    /** Counts of one extraction. */
+    public static final class Counts {
+        private int labelled;
+        private int found;
+        private int correct;
+
+        void add(Set<String> expected, Set<String> actual) {
+            labelled += expected.size();
+            found += actual.size();
+            correct += (int) actual.stream().filter(expected::contains).count();
+        }
+
+        public double precision() {
+            return found == 0 ? 0 : (double) correct / found;
+        }
+
+        public double recall() {
+            return labelled == 0 ? 0 : (double) correct / labelled;
+        }
+
+        String row(String what) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "| %s | %d | %d | %d | %.2f | %.2f |%n",
+                    what,
+                    labelled,
+                    found,
+                    correct,
+                    precision(),
+                    recall());
+        }
+    }
+
+    /** Scores amounts, order numbers and urgency on the messages that label them. */
+    public Extraction extraction(List<Labelled> set) {
+        Counts amounts = new Counts();
+        Counts orders = new Counts();
+        Counts urgent = new Counts();
+        for (Labelled m : set) {
+            Analysis a = analyzer.analyze(m.subject(), m.text(), Optional.empty(), m.channel());
+            m.amounts()
+                    .ifPresent(expected -> amounts.add(
+                            expected,
+                            a.amounts().stream()
+                                    .map(x -> money(x.amount().toPlainString(), x.currency()))
+                                    .collect(Collectors.toSet())));
+            m.orders()
+                    .ifPresent(expected -> orders.add(
+                            expected.stream()
+                                    .map(o -> o.toUpperCase(Locale.ROOT))
+                                    .collect(Collectors.toSet()),
+                            Set.copyOf(a.orderNumbers())));
+            m.urgent()
+                    .ifPresent(expected -> urgent.add(
+                            expected ? Set.of("urgent") : Set.of(),
+                            a.signals().stream().anyMatch(sig -> URGENT_SIGNALS.contains(sig.name()))
+                                    ? Set.of("urgent")
+                                    : Set.of()));
+        }
+        return new Extraction(amounts, orders, urgent);
+    }
+
+    static String money(String amount, String currency) {
+        return new java.math.BigDecimal(amount).stripTrailingZeros().toPlainString() + " " + currency;
+    }
 
     public EvaluationReport evaluate(List<Labelled> set, Consumer<String> onMiss) {
         EvaluationReport report = new EvaluationReport(INTENTS);
@@ -108,12 +212,29 @@ public final class IntentEvaluation {
                     continue;
                 }
                 JsonNode n = json.readTree(line);
+                Optional<Set<String>> amounts = Optional.ofNullable(n.get("amounts"))
+                        .map(list -> {
+                            Set<String> values = new java.util.HashSet<>();
+                            list.forEach(a -> values.add(money(
+                                    a.path("amount").asText(),
+                                    a.path("currency").asText())));
+                            return values;
+                        });
+                Optional<Set<String>> orders = Optional.ofNullable(n.get("orders"))
+                        .map(list -> {
+                            Set<String> values = new java.util.HashSet<>();
+                            list.forEach(o -> values.add(o.asText()));
+                            return values;
+                        });
                 set.add(new Labelled(
                         n.path("id").asText(),
                         Optional.ofNullable(n.get("subject")).map(JsonNode::asText),
                         n.path("text").asText(),
                         n.path("channel").asText("web"),
-                        n.path("intent").asText()));
+                        n.path("intent").asText(),
+                        amounts,
+                        orders,
+                        Optional.ofNullable(n.get("urgent")).map(JsonNode::asBoolean)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);

@@ -25,7 +25,11 @@ import java.util.regex.PatternSyntaxException;
  * list it under.
  */
 public final class MoneyExtractor {
-    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:\\.\\d{1,2})?)";
+    // At most nine digits before the decimals: longer runs are tracking or card numbers.
+    private static final String NUMBER = "(\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d{1,9}(?:\\.\\d{1,2})?)";
+    private static final String MULTIPLIER = "(?:\\s?(الف|k|thousand|مليون|million))?";
+    private static final Pattern LIST_CONTINUATION =
+            Pattern.compile("^\\s*(?:,|and|&|or|و|او)\\s*#?\\s*([a-z]{0,4}-?\\d{4,12}(?:-\\d{2,8})?)\\b");
     private static final String LETTER = "[\\p{L}\\p{M}]";
 
     private final Map<String, String> currencyByAlias;
@@ -50,7 +54,7 @@ public final class MoneyExtractor {
                 .reduce((a, b) -> a + "|" + b)
                 .orElse("(?!)");
         before = Pattern.compile("(?<![\\p{L}\\p{N}])(" + alternation + ")\\s?" + NUMBER + "(?![\\d])");
-        after = Pattern.compile("(?<![\\d.,])" + NUMBER + "\\s?(" + alternation + ")");
+        after = Pattern.compile("(?<![\\d.,])" + NUMBER + MULTIPLIER + "\\s?(" + alternation + ")");
         orderPatterns = new ArrayList<>();
         for (String p : orderNumberPatterns) {
             try {
@@ -72,11 +76,11 @@ public final class MoneyExtractor {
         List<Found> found = new ArrayList<>();
         Matcher m = before.matcher(folded.text());
         while (m.find()) {
-            found.add(new Found(m.start(), m.end(), m.group(2), m.group(1)));
+            found.add(new Found(m.start(), m.end(), m.group(2), m.group(1), null));
         }
         m = after.matcher(folded.text());
         while (m.find()) {
-            found.add(new Found(m.start(), m.end(), m.group(1), m.group(2)));
+            found.add(new Found(m.start(), m.end(), m.group(1), m.group(3), m.group(2)));
         }
         found.sort(Comparator.comparingInt(Found::start));
         List<Money> amounts = new ArrayList<>();
@@ -89,7 +93,7 @@ public final class MoneyExtractor {
             if (currency == null) {
                 continue;
             }
-            BigDecimal amount = new BigDecimal(f.number().replace(",", ""));
+            BigDecimal amount = new BigDecimal(f.number().replace(",", "")).multiply(multiplier(f.multiplier()));
             amounts.add(new Money(amount, currency, folded.original(f.start(), f.end())));
             lastEnd = f.end();
         }
@@ -102,8 +106,18 @@ public final class MoneyExtractor {
         for (Pattern p : orderPatterns) {
             Matcher m = p.matcher(normalized);
             while (m.find()) {
-                if (m.group(1) != null) {
-                    numbers.add(m.group(1).toUpperCase(Locale.ROOT));
+                if (m.group(1) == null
+                        || m.group(1).chars().filter(Character::isDigit).count() < 4) {
+                    continue;
+                }
+                numbers.add(m.group(1).toUpperCase(Locale.ROOT));
+                // "orders 3310, 3388 and 3402": the numbers listed after the first one
+                int end = m.end();
+                Matcher more = LIST_CONTINUATION.matcher(normalized.substring(end));
+                while (more.find()) {
+                    numbers.add(more.group(1).toUpperCase(Locale.ROOT));
+                    end += more.end();
+                    more = LIST_CONTINUATION.matcher(normalized.substring(end));
                 }
             }
         }
@@ -141,7 +155,18 @@ public final class MoneyExtractor {
         return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
     }
 
-    private record Found(int start, int end, String number, String alias) {}
+    private record Found(int start, int end, String number, String alias, String multiplier) {}
+
+    /** "٥٠٠ ألف ليرة" is 500,000 LBP; "2k AED" 2,000 AED. */
+    private static BigDecimal multiplier(String word) {
+        if (word == null) {
+            return BigDecimal.ONE;
+        }
+        return switch (word) {
+            case "مليون", "million" -> BigDecimal.valueOf(1_000_000);
+            default -> BigDecimal.valueOf(1_000);
+        };
+    }
 
     /**
      * Text folded character by character (lower case, Arabic letters and digits folded, marks

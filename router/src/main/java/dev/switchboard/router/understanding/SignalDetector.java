@@ -57,7 +57,27 @@ public final class SignalDetector {
         return found;
     }
 
+    private static final java.util.regex.Pattern EXCLAMATIONS = java.util.regex.Pattern.compile("[!！]{3,}");
+    private static final java.util.regex.Pattern ARABIC_ELONGATION =
+            java.util.regex.Pattern.compile("([\\u0621-\\u063F\\u0641-\\u064A])\\1{2,}");
+
+    private static String describeShouting(String text) {
+        var m = EXCLAMATIONS.matcher(text);
+        if (m.find()) {
+            return "\"" + m.group() + "\"";
+        }
+        var e = ARABIC_ELONGATION.matcher(text);
+        return e.find() ? "drawn-out letters" : "";
+    }
+
     static java.util.Optional<Signal> shouting(String text) {
+        // Arabic has no capitals: shouting is a letter drawn out ("اسووووأ") and "!!!!". Tatweel
+        // ("تانـــي") is decoration, not volume.
+        var exclamations = EXCLAMATIONS.matcher(text);
+        var elongation = ARABIC_ELONGATION.matcher(text);
+        if (exclamations.find() || elongation.find()) {
+            return java.util.Optional.of(new Signal(Signal.ALL_CAPS, List.of(describeShouting(text))));
+        }
         int letters = 0;
         int upper = 0;
         for (int i = 0; i < text.length(); i++) {

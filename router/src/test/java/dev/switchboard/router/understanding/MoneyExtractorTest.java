@@ -53,6 +53,18 @@ class MoneyExtractorTest {
     }
 
     @Test
+    void thousandsWrittenAsAWord() {
+        assertThat(amounts("طلب مني ٣٠٠ ألف ليرة"))
+                .extracting(Money::amount, Money::currency)
+                .containsExactly(tuple(new BigDecimal("300000"), "LBP"));
+    }
+
+    @Test
+    void aTrackingNumberAfterACurrencyCodeIsNotMoney() {
+        assertThat(amounts("tracking JD014600004387221951 is stuck")).isEmpty();
+    }
+
+    @Test
     void aBareNumberIsNotMoney() {
         assertThat(amounts("order 44120 has 3 items, size 42")).isEmpty();
     }
@@ -63,5 +75,14 @@ class MoneyExtractorTest {
                 .contains("48213");
         assertThat(extractor.orderNumbers("الطلب رقم ٤٥٦٧٨ ما وصل")).containsExactly("45678");
         assertThat(extractor.orderNumbers("Order ORD-20931 is late")).containsExactly("ORD-20931");
+        assertThat(extractor.orderNumbers("order no. 1102-554 arrived")).containsExactly("1102-554");
+        assertThat(extractor.orderNumbers("lost parcel, رقمه ١٢٠٩٨٧")).containsExactly("120987");
+    }
+
+    @Test
+    void listedOrderNumbersAreAllFound() {
+        assertThat(extractor.orderNumbers("please merge orders 4410, 4452 and 4480"))
+                .containsExactly("4410", "4452", "4480");
+        assertThat(extractor.orderNumbers("call me on 0501234567")).isEmpty();
     }
 }

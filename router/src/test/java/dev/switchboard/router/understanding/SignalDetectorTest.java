@@ -34,6 +34,19 @@ class SignalDetectorTest {
     }
 
     @Test
+    void arabicShoutingIsDrawnOutLettersOrExclamationRuns() {
+        assertThat(names("ليييييش ما ردّيتوا", "whatsapp")).contains(Signal.ALL_CAPS);
+        assertThat(names("وين الطلب!!!!", "whatsapp")).contains(Signal.ALL_CAPS);
+        assertThat(names("شكـــرا", "whatsapp")).doesNotContain(Signal.ALL_CAPS);
+    }
+
+    @Test
+    void repeatedContactIsASignal() {
+        assertThat(names("I have emailed you 4 times about this", "email")).contains("repeated-contact");
+        assertThat(names("I tried 3 times to log in", "email")).doesNotContain("repeated-contact");
+    }
+
+    @Test
     void publicChannelsAreConfigured() {
         assertThat(names("hello", "x")).containsExactly(Signal.PUBLIC_CHANNEL);
         assertThat(names("hello", "whatsapp")).isEmpty();
