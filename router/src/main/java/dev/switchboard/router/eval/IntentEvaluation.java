@@ -117,7 +117,7 @@ public final class IntentEvaluation {
             return "| what | labelled | found | correct | precision | recall |\n|---|--:|--:|--:|--:|--:|\n"
                     + amounts.row("money amounts (value and currency)")
                     + orders.row("order numbers")
-                    + urgent.row("urgent (urgent, legal-threat, chargeback, all-caps signals)");
+                    + urgent.row("urgent (signals urgent, legal-threat, chargeback, all-caps, repeated-contact)");
         }
     }
 
