@@ -41,8 +41,16 @@ public final class RuleBasedClassifier implements IntentClassifier {
         rules.intents().forEach((intent, byLanguage) -> {
             List<TermMatcher> compiled = new ArrayList<>();
             for (Map.Entry<String, TermRules> e : byLanguage.entrySet()) {
-                compiled.add(TermMatcher.compile(
-                        e.getValue(), e.getKey(), "intents." + intent + "." + e.getKey(), negation));
+                java.util.Set<String> elsewhere = new java.util.HashSet<>();
+                byLanguage.forEach((otherLanguage, other) -> {
+                    if (!otherLanguage.equals(e.getKey())) {
+                        other.keywords().forEach(k -> elsewhere.add(TextNormalizer.normalize(k)));
+                        other.phrases().forEach(k -> elsewhere.add(TextNormalizer.normalize(k)));
+                    }
+                });
+                compiled.add(
+                        TermMatcher.compile(e.getValue(), e.getKey(), "intents." + intent + "." + e.getKey(), negation)
+                                .withCodeSwitchDuplicates(elsewhere));
             }
             matchers.put(intent, compiled);
         });
@@ -57,11 +65,11 @@ public final class RuleBasedClassifier implements IntentClassifier {
             double score = 0;
             List<Evidence> evidence = new ArrayList<>();
             for (TermMatcher matcher : intent.getValue()) {
-                for (Evidence e : matcher.find(subject)) {
+                for (Evidence e : matcher.find(subject, language)) {
                     score += e.weight() * SUBJECT_FACTOR;
                     evidence.add(e);
                 }
-                for (Evidence e : matcher.find(body)) {
+                for (Evidence e : matcher.find(body, language)) {
                     double early = 1.0 - (double) e.position() / Math.max(1, body.length());
                     score += e.weight() * (1.0 + EARLY_BONUS * early);
                     evidence.add(e);

@@ -33,10 +33,12 @@ public final class TermMatcher {
 
     private final List<Term> terms;
     private final Negation negation;
+    private final String language;
 
-    private TermMatcher(List<Term> terms, Negation negation) {
+    private TermMatcher(List<Term> terms, Negation negation, String language) {
         this.terms = List.copyOf(terms);
         this.negation = negation;
+        this.language = language;
     }
 
     /**
@@ -74,7 +76,7 @@ public final class TermMatcher {
         for (String hint : rules.hints()) {
             terms.add(regexTerm(hint, KEYWORD_WEIGHT * rules.weight(), where));
         }
-        return new TermMatcher(terms, negation);
+        return new TermMatcher(terms, negation, language);
     }
 
     public boolean isEmpty() {
@@ -101,9 +103,23 @@ public final class TermMatcher {
      * that is not negated.
      */
     public List<Evidence> find(String normalizedText) {
+        return find(normalizedText, language);
+    }
+
+    /**
+     * As {@link #find(String)}, for a message in {@code messageLanguage}: English words listed again
+     * under another language ("refund" under {@code ar}) are there to count twice in code-switched
+     * messages of that language ("ابي refund"), and count only in them. Arabizi words ("raje3")
+     * count everywhere: Arabizi is written in Latin letters and often detected as English.
+     */
+    public List<Evidence> find(String normalizedText, String messageLanguage) {
         List<Evidence> found = new ArrayList<>();
         List<Typos.Token> tokens = null;
+        boolean foreignLatin = !language.equals(messageLanguage);
         for (Term term : terms) {
+            if (foreignLatin && term.codeSwitchOnly()) {
+                continue;
+            }
             Matcher m = term.pattern().matcher(normalizedText);
             boolean matched = false;
             while (!matched && m.find()) {
@@ -167,5 +183,30 @@ public final class TermMatcher {
     }
 
     private record Term(
-            String rule, Pattern pattern, double weight, boolean negatable, java.util.Optional<Typos.Stem> typoStem) {}
+            String rule,
+            Pattern pattern,
+            double weight,
+            boolean negatable,
+            java.util.Optional<Typos.Stem> typoStem,
+            boolean codeSwitchOnly) {
+        Term(String rule, Pattern pattern, double weight, boolean negatable, java.util.Optional<Typos.Stem> typoStem) {
+            this(rule, pattern, weight, negatable, typoStem, false);
+        }
+
+        Term asCodeSwitchOnly() {
+            return new Term(rule, pattern, weight, negatable, typoStem, true);
+        }
+    }
+
+    /**
+     * The same rules, with the entries that repeat one of {@code otherLanguageTerms} (normalized)
+     * counting only in messages of this matcher's language.
+     */
+    public TermMatcher withCodeSwitchDuplicates(java.util.Set<String> otherLanguageTerms) {
+        List<Term> marked = new ArrayList<>();
+        for (Term t : terms) {
+            marked.add(otherLanguageTerms.contains(TextNormalizer.normalize(t.rule())) ? t.asCodeSwitchOnly() : t);
+        }
+        return new TermMatcher(marked, negation, language);
+    }
 }
