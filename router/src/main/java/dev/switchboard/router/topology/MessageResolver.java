@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class MessageResolver implements Processor<String, InboundMessage, String, InboundMessage> {
     static final String RESOLVED_BY = "router.resolved-by";
+    /** A ticket token the message carries but may not join: another customer's, or unknown. */
+    static final String NAMED_TICKET = "router.named-ticket";
+
     static final String VIA_SUBJECT = "subject-token";
     static final String VIA_REFERENCES = "references";
 
@@ -66,9 +69,14 @@ public final class MessageResolver implements Processor<String, InboundMessage, 
         }
         seen.put(id, at, at);
         Optional<Resolution> resolution = resolve(message);
-        String key = resolution.map(Resolution::ticketId).orElse(message.getConversationKey());
-        InboundMessage routed =
-                resolution.map(r -> withMetadata(message, RESOLVED_BY, r.via())).orElse(message);
+        String key = resolution.map(Resolution::key).orElse(message.getConversationKey());
+        InboundMessage routed = message;
+        if (resolution.isPresent() && resolution.get().named().isPresent()) {
+            routed =
+                    withMetadata(message, NAMED_TICKET, resolution.get().named().get());
+        } else if (resolution.isPresent()) {
+            routed = withMetadata(message, RESOLVED_BY, resolution.get().via());
+        }
         context.forward(record.withKey(key).withValue(routed));
     }
 
@@ -82,15 +90,20 @@ public final class MessageResolver implements Processor<String, InboundMessage, 
     private Optional<Resolution> resolve(InboundMessage message) {
         Optional<String> token = TicketIds.fromSubject(message.getSubject());
         if (token.isPresent()) {
-            return Optional.of(new Resolution(token.get(), VIA_SUBJECT));
+            // A token is believed only for a known ticket of the same customer; anyone can type one.
+            Optional<String> owner = TicketIndex.customerOf(TicketIndex.store(context), token.get());
+            if (owner.isPresent()
+                    && TicketIndex.customerKeys(message.getCustomer()).contains(owner.get())) {
+                return Optional.of(new Resolution(token.get(), VIA_SUBJECT, Optional.empty()));
+            }
         }
         for (String referenced : referencesNewestFirst(message.getThreading())) {
             Optional<String> ticket = TicketIndex.ticketOfMessage(TicketIndex.store(context), referenced);
             if (ticket.isPresent()) {
-                return Optional.of(new Resolution(ticket.get(), VIA_REFERENCES + " " + referenced));
+                return Optional.of(new Resolution(ticket.get(), VIA_REFERENCES + " " + referenced, Optional.empty()));
             }
         }
-        return Optional.empty();
+        return token.map(t -> new Resolution(message.getConversationKey(), "", Optional.of(t)));
     }
 
     /** In-Reply-To first (the direct parent), then References from the newest. */
@@ -115,5 +128,9 @@ public final class MessageResolver implements Processor<String, InboundMessage, 
         return InboundMessage.newBuilder(message).setMetadata(metadata).build();
     }
 
-    private record Resolution(String ticketId, String via) {}
+    /**
+     * Where the message goes: {@code key} is the ticket it joins (or its conversation key when
+     * {@code named} holds a ticket it names but may not join).
+     */
+    private record Resolution(String key, String via, Optional<String> named) {}
 }

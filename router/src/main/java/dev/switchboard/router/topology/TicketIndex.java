@@ -2,6 +2,7 @@ package dev.switchboard.router.topology;
 
 import dev.switchboard.events.EventOrigin;
 import dev.switchboard.events.TicketEvent;
+import dev.switchboard.events.TicketEventType;
 import dev.switchboard.events.TicketStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class TicketIndex {
     static final String MESSAGE = "msg:";
     static final String TICKET = "tkt:";
+    static final String CUSTOMER = "cus:";
     static final String EXPIRY = "exp:";
 
     private TicketIndex() {}
@@ -49,6 +51,24 @@ public final class TicketIndex {
     /** The ticket a message id belongs to. */
     public static Optional<String> ticketOfMessage(ReadOnlyKeyValueStore<String, String> index, String messageId) {
         return value(index, MESSAGE + messageId);
+    }
+
+    /**
+     * The customer who opened a ticket (first of address, handle, phone), when the ticket is
+     * known: a ticket token in a subject is believed only from that customer.
+     */
+    public static Optional<String> customerOf(ReadOnlyKeyValueStore<String, String> index, String ticketId) {
+        return value(index, CUSTOMER + ticketId);
+    }
+
+    /** The keys that identify a customer, lower-cased: address, handle, phone. */
+    public static java.util.List<String> customerKeys(dev.switchboard.events.CustomerIdentity who) {
+        java.util.List<String> keys = new ArrayList<>();
+        java.util.stream.Stream.of(who.getAddress(), who.getHandle(), who.getPhone())
+                .filter(java.util.Objects::nonNull)
+                .map(k -> k.toLowerCase(java.util.Locale.ROOT))
+                .forEach(keys::add);
+        return keys;
     }
 
     public static HelpdeskFacts facts(ReadOnlyKeyValueStore<String, String> index, String ticketId) {
@@ -90,6 +110,11 @@ public final class TicketIndex {
             long at = event.getOccurredAt().toEpochMilli();
             if (event.getMessageId() != null && !event.getMessageId().isBlank()) {
                 put(MESSAGE + event.getMessageId(), event.getTicketId(), at);
+            }
+            if (event.getType() == TicketEventType.CREATED && event.getTicket() != null) {
+                customerKeys(event.getTicket().getCustomer()).stream()
+                        .findFirst()
+                        .ifPresent(key -> put(CUSTOMER + event.getTicketId(), key, at));
             }
             if (event.getOrigin() != EventOrigin.ROUTER) {
                 HelpdeskFacts before = facts(store, event.getTicketId());

@@ -132,11 +132,15 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
         Optional<TicketState> ticket = found;
         List<String> notes = new ArrayList<>();
         Optional<String> linkTo = Optional.empty();
+        Optional<String> named = Optional.ofNullable(message.getMetadata().get(MessageResolver.NAMED_TICKET));
         if (ticket.isPresent() && viaSubjectToken(message) && !sameCustomer(ticket.get(), message)) {
             // A ticket token is no proof of identity: someone else's message never joins the ticket.
-            notes.add("names " + ticket.get().ticketId() + " in the subject but comes from another customer");
-            linkTo = Optional.of(ticket.get().ticketId());
+            named = Optional.of(ticket.get().ticketId());
             ticket = Optional.empty();
+        }
+        if (ticket.isEmpty() && named.isPresent()) {
+            notes.add("names " + named.get() + " in the subject but is not from that ticket's customer");
+            linkTo = named;
         }
         HelpdeskFacts facts = ticket.map(t -> facts(t.ticketId())).orElse(HelpdeskFacts.NONE);
         Action action = linkTo.isPresent()

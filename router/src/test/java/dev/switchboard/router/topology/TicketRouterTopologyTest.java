@@ -299,8 +299,37 @@ class TicketRouterTopologyTest {
             assertThat(e.getType()).isEqualTo(TicketEventType.CREATED);
             assertThat(e.getTicketId()).isNotEqualTo(ticket);
             assertThat(e.getTicket().getLinkedTicketId()).isEqualTo(ticket);
-            assertThat(e.getReasons()).first().asString().contains("another customer");
+            assertThat(e.getReasons()).first().asString().contains("not from that ticket's customer");
         });
+    }
+
+    @Test
+    void aLinkedTicketFromAnotherCustomerLivesWithItsOwnConversation() {
+        String ticket = created(email("t1@mail.example", "sara@example.com", "Exchange", "Can I swap for size M?", T0))
+                .getTicketId();
+        InboundMessage other = email(
+                "t2@mail.example", "mallory@example.com", "Re: [#" + ticket + "]", "Refund me", T0.plusSeconds(60));
+        String linked = created(other).getTicketId();
+
+        send(emailReply(
+                "t3@mail.example",
+                other.getConversationKey(),
+                "mallory@example.com",
+                "Re: hello",
+                "any news?",
+                T0.plusSeconds(120),
+                List.of()));
+        assertThat(routerEvents()).first().satisfies(e -> {
+            assertThat(e.getType()).isEqualTo(TicketEventType.CUSTOMER_MESSAGE);
+            assertThat(e.getTicketId()).isEqualTo(linked);
+        });
+    }
+
+    @Test
+    void anUnknownTicketTokenOpensATicketThatNamesIt() {
+        TicketEvent event =
+                created(email("u1@mail.example", "new@example.com", "[#SB-ZZZZZ] hello", "where is my order?", T0));
+        assertThat(event.getTicket().getLinkedTicketId()).isEqualTo("SB-ZZZZZ");
     }
 
     @Test
