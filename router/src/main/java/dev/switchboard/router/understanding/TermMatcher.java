@@ -20,6 +20,8 @@ import java.util.regex.PatternSyntaxException;
 public final class TermMatcher {
     static final double KEYWORD_WEIGHT = 1.0;
     static final double PHRASE_WEIGHT = 2.0;
+    /** Hints lose to a keyword: they only decide when nothing else matched. */
+    static final double HINT_WEIGHT = 0.75;
 
     private static final String LETTER = "[\\p{L}\\p{M}\\p{N}_]";
     // Attached prefixes: conjunctions (و ف), then prepositions and the article (ب ل ك ال لل,
@@ -74,7 +76,7 @@ public final class TermMatcher {
             terms.add(regexTerm(pattern, PHRASE_WEIGHT * rules.weight(), where));
         }
         for (String hint : rules.hints()) {
-            terms.add(regexTerm(hint, KEYWORD_WEIGHT * rules.weight(), where));
+            terms.add(regexTerm(hint, HINT_WEIGHT * rules.weight(), where));
         }
         return new TermMatcher(terms, negation, language);
     }
