@@ -15,6 +15,7 @@ import java.util.Set;
  *
  * @param version names the rule set on every decision ({@code rules@<version>})
  * @param languages the languages detected and matched (BCP 47 primary tags: {@code en}, {@code ar})
+ * @param negationAppliesTo the intents whose terms a negation cancels (default: all)
  * @param negations per language, the words that negate a request right after them
  * @param intents intent → language → terms; the file's order breaks ties between intents
  * @param signals signal name → language → terms ({@code urgent}, {@code legal-threat}, …)
@@ -28,6 +29,7 @@ public record RoutingRules(
         List<String> languages,
         String defaultLanguage,
         Windows windows,
+        List<String> negationAppliesTo,
         Map<String, NegationRules> negations,
         Map<String, Map<String, TermRules>> intents,
         Map<String, Map<String, TermRules>> signals,
@@ -62,6 +64,7 @@ public record RoutingRules(
                     "default-language " + defaultLanguage + " is not in languages " + languages);
         }
         windows = Objects.requireNonNullElse(windows, Windows.defaults());
+        negationAppliesTo = negationAppliesTo == null ? List.copyOf(INTENTS) : List.copyOf(negationAppliesTo);
         negations = negations == null ? Map.of() : unmodifiableOrdered(negations);
         intents = intents == null ? Map.of() : unmodifiableOrdered(intents);
         for (String intent : intents.keySet()) {

@@ -48,9 +48,12 @@ public final class RuleBasedClassifier implements IntentClassifier {
                         other.phrases().forEach(k -> elsewhere.add(TextNormalizer.normalize(k)));
                     }
                 });
-                compiled.add(
-                        TermMatcher.compile(e.getValue(), e.getKey(), "intents." + intent + "." + e.getKey(), negation)
-                                .withCodeSwitchDuplicates(elsewhere));
+                compiled.add(TermMatcher.compile(
+                                e.getValue(),
+                                e.getKey(),
+                                "intents." + intent + "." + e.getKey(),
+                                rules.negationAppliesTo().contains(intent) ? negation : Negation.NONE)
+                        .withCodeSwitchDuplicates(elsewhere));
             }
             matchers.put(intent, compiled);
         });
