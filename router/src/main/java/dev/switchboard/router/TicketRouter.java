@@ -62,11 +62,20 @@ public final class TicketRouter implements AutoCloseable {
 
     private final RouterConfig config;
     private final MeterRegistry meters;
+    private final java.util.Optional<MessageAnalyzer> sharedAnalyzer;
     private KafkaStreams streams;
+
+    /** With an analyzer shared with other services of the JVM (it holds the language models). */
+    public TicketRouter(RouterConfig config, MeterRegistry meters, MessageAnalyzer analyzer) {
+        this.config = config;
+        this.meters = meters;
+        this.sharedAnalyzer = java.util.Optional.of(analyzer);
+    }
 
     public TicketRouter(RouterConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
+        this.sharedAnalyzer = java.util.Optional.empty();
     }
 
     public TicketRouter(RouterConfig config) {
@@ -124,6 +133,7 @@ public final class TicketRouter implements AutoCloseable {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnUndecodable.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnProcessingError.class);
         p.put(DeadLetters.TOPIC_CONFIG, config.kafka().topics().deadLetter().name());
+        // The file's explicit client settings still win, as for every service.
         p.putAll(config.kafka().properties());
         return p;
     }
@@ -132,7 +142,8 @@ public final class TicketRouter implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("The router is already started");
         }
-        streams = new KafkaStreams(buildTopology(config, meters), streamsProperties(config));
+        MessageAnalyzer analyzer = sharedAnalyzer.orElseGet(() -> new MessageAnalyzer(config.rules()));
+        streams = new KafkaStreams(buildTopology(config, meters, analyzer), streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Router stream thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
