@@ -267,7 +267,8 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
         TicketState state = new TicketState(
                 ticket.ticketId(),
                 summary.build(),
-                status == before.getStatus() ? ticket.statusAt() : at,
+                // A customer message makes the ticket open now: newer than any earlier helpdesk status.
+                status == TicketStatus.OPEN ? at : ticket.statusAt(),
                 ticket.eventSeq(),
                 times,
                 ticket.lastAgentReplyAt(),

@@ -362,6 +362,28 @@ class TicketRouterTopologyTest {
     }
 
     @Test
+    void aReopenedTicketStaysOpenForTheNextMessage() {
+        String ticket = created(whatsapp("ro1", "966500000015", "my order never arrived", T0))
+                .getTicketId();
+        // pending on the customer, who answers: the router has set the ticket open itself
+        fromHelpdesk(helpdeskEvent(ticket, TicketEventType.STATUS_CHANGED, T0.plus(Duration.ofMinutes(30)))
+                .setStatus(TicketStatus.PENDING));
+        send(whatsapp("ro1b", "966500000015", "the order is 5512", T0.plus(Duration.ofHours(1))));
+        fromHelpdesk(helpdeskEvent(ticket, TicketEventType.STATUS_CHANGED, T0.plus(Duration.ofHours(3)))
+                .setStatus(TicketStatus.SOLVED));
+        routerEvents();
+
+        send(whatsapp("ro2", "966500000015", "it still hasn't come", T0.plus(Duration.ofDays(2))));
+        send(whatsapp(
+                "ro3", "966500000015", "hello??", T0.plus(Duration.ofDays(2)).plusSeconds(60)));
+
+        assertThat(routerEvents())
+                .extracting(TicketEvent::getType)
+                .startsWith(TicketEventType.REOPENED, TicketEventType.CUSTOMER_MESSAGE)
+                .containsOnlyOnce(TicketEventType.REOPENED);
+    }
+
+    @Test
     void afterTheReopenWindowANewTicketLinksToTheOldOne() {
         String ticket = created(whatsapp("n1", "966500000011", "my order never arrived", T0))
                 .getTicketId();
