@@ -61,7 +61,7 @@ public final class MessageResolver implements Processor<String, InboundMessage, 
         if (message == null) {
             return;
         }
-        String id = message.getSourceMessageId();
+        String id = dedupeKey(message);
         long at = record.timestamp();
         if (isDuplicate(id, at)) {
             metrics.dropped(log, "duplicate", id, message.getConversationKey());
@@ -78,6 +78,17 @@ public final class MessageResolver implements Processor<String, InboundMessage, 
             routed = withMetadata(message, RESOLVED_BY, resolution.get().via());
         }
         context.forward(record.withKey(key).withValue(routed));
+    }
+
+    /**
+     * What makes a message the same message again: its source id, and for delivery reports also
+     * the status (a platform may report sent, delivered, read and failed for one message id).
+     */
+    static String dedupeKey(InboundMessage message) {
+        if (message.getKind() == dev.switchboard.events.MessageKind.DELIVERY_STATUS) {
+            return message.getSourceMessageId() + "|" + message.getMetadata().getOrDefault("status", "");
+        }
+        return message.getSourceMessageId();
     }
 
     private boolean isDuplicate(String id, long at) {

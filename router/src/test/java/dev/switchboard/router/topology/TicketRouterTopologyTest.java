@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
@@ -546,6 +547,35 @@ class TicketRouterTopologyTest {
                 MessageKind.AGENT_ECHO));
         assertThat(routerEvents()).isEmpty();
         assertThat(new RouterMetrics(meters).droppedCount("echo-without-open-ticket"))
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aFailedWhatsAppDeliveryAfterItWasSentMarksTheCustomerUnreachable() {
+        String ticket = created(whatsapp("ds1", "966500000016", "where is my order", T0))
+                .getTicketId();
+        InboundMessage sent = InboundMessage.newBuilder(social(
+                        "wamid.reply.1",
+                        Channel.WHATSAPP,
+                        "whatsapp:15550001:966500000016",
+                        "966500000016",
+                        "",
+                        T0.plusSeconds(60),
+                        MessageKind.DELIVERY_STATUS))
+                .setMetadata(Map.of("status", "sent"))
+                .build();
+        send(sent);
+        send(InboundMessage.newBuilder(sent)
+                .setMetadata(Map.of("status", "failed"))
+                .setReceivedAt(T0.plusSeconds(90))
+                .build());
+
+        assertThat(routerEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getType()).isEqualTo(TicketEventType.CUSTOMER_UNREACHABLE);
+            assertThat(e.getTicketId()).isEqualTo(ticket);
+            assertThat(e.getAttributes()).containsEntry("status", "failed").containsEntry("address", "966500000016");
+        });
+        assertThat(new RouterMetrics(meters).droppedCount("delivery-status-sent"))
                 .isEqualTo(1.0);
     }
 
