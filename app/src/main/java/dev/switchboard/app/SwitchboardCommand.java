@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             IngestEmailCommand.class,
             IngestSocialCommand.class,
             BridgeCommand.class,
+            RouterCommand.class,
             SlaMonitorCommand.class,
             AgentsCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,132 @@
+package dev.switchboard.router.understanding;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Forgives one typo in long English keywords ("acount", "cancdling", "paymnet", "reufnd"): a word
+ * within one edit (insertion, deletion, substitution or swap of neighbours) of the keyword, or of
+ * its stem when the keyword is open ({@code cancel*}). Only keywords of {@link #MIN_LENGTH}
+ * letters or more, where one edit rarely makes another word; a few real words one edit away from
+ * a keyword are never taken for it ({@link #REAL_WORDS}).
+ */
+final class Typos {
+    static final int MIN_LENGTH = 6;
+    private static final Pattern WORD = Pattern.compile("[a-z]+");
+    private static final Pattern LATIN_KEYWORD = Pattern.compile("[a-z]+\\*?");
+    /** Real words one edit from a keyword: "changed" is not "charged", "cancer" not "cancel". */
+    private static final Set<String> REAL_WORDS = Set.of(
+            "changed",
+            "change",
+            "changes",
+            "charger",
+            "cancer",
+            "rerun",
+            "retune",
+            "remind",
+            "rotund",
+            "refine",
+            "account",
+            "accounts",
+            "counted",
+            "accent",
+            "relayed",
+            "related",
+            "resend",
+            "reason",
+            "delayed",
+            "played",
+            "locker",
+            "docked",
+            "shipper",
+            "shopped",
+            "stopped",
+            "tracks",
+            "trucks",
+            "tricky",
+            "payments",
+            "damages",
+            "managed",
+            "invoice",
+            "invited",
+            "billed",
+            "filled",
+            "killed",
+            "willed");
+
+    private Typos() {}
+
+    /** A keyword as typo matching sees it: its stem and whether any ending may follow. */
+    record Stem(String stem, boolean open) {
+        boolean matches(String token) {
+            if (REAL_WORDS.contains(token) || token.equals(stem)) {
+                return false;
+            }
+            if (!open) {
+                return Math.abs(token.length() - stem.length()) <= 1 && withinOneEdit(token, stem);
+            }
+            for (int len = stem.length() - 1; len <= stem.length() + 1; len++) {
+                if (len <= token.length() && withinOneEdit(token.substring(0, len), stem)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    record Token(String text, int start) {}
+
+    static Optional<Stem> stem(String keyword) {
+        String k = TextNormalizer.normalize(keyword);
+        if (!LATIN_KEYWORD.matcher(k).matches()) {
+            return Optional.empty();
+        }
+        boolean open = k.endsWith("*");
+        String stem = open ? k.substring(0, k.length() - 1) : k;
+        return stem.length() >= MIN_LENGTH ? Optional.of(new Stem(stem, open)) : Optional.empty();
+    }
+
+    static List<Token> tokens(String normalizedText) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher m = WORD.matcher(normalizedText);
+        while (m.find()) {
+            if (m.end() - m.start() >= MIN_LENGTH - 1) {
+                tokens.add(new Token(m.group(), m.start()));
+            }
+        }
+        return tokens;
+    }
+
+    /** Optimal string alignment distance ≤ 1. */
+    static boolean withinOneEdit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        if (Math.abs(la - lb) > 1) {
+            return false;
+        }
+        int i = 0;
+        while (i < la && i < lb && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        if (i == la && i == lb) {
+            return true;
+        }
+        if (la == lb) {
+            // one substitution, or a swap of neighbours
+            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+                return true;
+            }
+            return i + 1 < la
+                    && a.charAt(i) == b.charAt(i + 1)
+                    && a.charAt(i + 1) == b.charAt(i)
+                    && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        return la > lb
+                ? a.substring(i + 1).equals(b.substring(i))
+                : a.substring(i).equals(b.substring(i + 1));
+    }
+}
