@@ -1,33 +1,26 @@
 package dev.switchboard.app;
 
 import dev.switchboard.agents.AgentMapper;
-import dev.switchboard.agents.AgentsFile;
-import dev.switchboard.calendar.Calendars;
-import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.AgentPresence;
 import dev.switchboard.events.PresenceStatus;
 import dev.switchboard.kafka.ClientProperties;
+import dev.switchboard.kafka.CompactedTopic;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.schemas.Topic;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -95,7 +88,11 @@ final class AgentsCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             ConfigLoader loader = ConfigLoader.fromEnvironment();
-            List<Agent> agents = agents(loader, file, calendars, Clock.systemUTC());
+            List<Agent> agents = AgentMapper.load(
+                    loader,
+                    file,
+                    Optional.ofNullable(calendars),
+                    Clock.systemUTC().instant());
             KafkaSettings settings = kafka.settings();
             Topic<String, Agent> topic = settings.topics().agents();
             Set<String> known = currentIds(settings, topic);
@@ -134,53 +131,12 @@ final class AgentsCommand implements Runnable {
             return 0;
         }
 
-        static List<Agent> agents(ConfigLoader loader, Path file, Path calendarsFile, Clock clock) {
-            AgentsFile parsed = loader.load(file, AgentsFile.class);
-            Path calendarPath = calendarsFile != null
-                    ? calendarsFile
-                    : Optional.ofNullable(file.toAbsolutePath().getParent())
-                            .map(dir -> dir.resolve("calendars.yaml"))
-                            .orElse(Path.of("calendars.yaml"));
-            Optional<Calendars> calendars = calendarsFile != null || Files.exists(calendarPath)
-                    ? Optional.of(Calendars.load(loader, calendarPath))
-                    : Optional.empty();
-            AgentMapper mapper = new AgentMapper(name -> calendars
-                    .flatMap(c -> c.find(name))
-                    .map(c -> List.copyOf(calendars.get().holidays(name))));
-            try {
-                return mapper.agents(parsed, clock.instant());
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(file + ": " + e.getMessage(), e);
-            }
-        }
-
         private static Set<String> currentIds(KafkaSettings settings, Topic<String, Agent> topic) {
-            Set<String> ids = new HashSet<>();
-            try (var consumer = new KafkaConsumer<>(
-                    ClientProperties.consumer(settings, null),
-                    topic.keySerde().deserializer(),
-                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition()))
-                        .toList();
-                if (partitions.isEmpty()) {
-                    throw new CommandFailedException("topic " + topic.name() + " does not exist on "
-                            + settings.bootstrapServers() + " (switchboard broker or run creates it)");
-                }
-                consumer.assign(partitions);
-                consumer.seekToBeginning(partitions);
-                var end = consumer.endOffsets(partitions);
-                while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                    for (var record : consumer.poll(Duration.ofMillis(200))) {
-                        if (record.value() == null) {
-                            ids.remove(record.key());
-                        } else {
-                            ids.add(record.key());
-                        }
-                    }
-                }
+            try {
+                return CompactedTopic.liveKeys(settings, topic.name());
+            } catch (IllegalStateException e) {
+                throw new CommandFailedException(e.getMessage() + " (switchboard broker or run creates it)", e);
             }
-            return ids;
         }
     }
 

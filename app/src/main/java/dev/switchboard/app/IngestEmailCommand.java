@@ -8,6 +8,7 @@ import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.kafka.TopicAdmin;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,13 @@ final class IngestEmailCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (overrides the file and $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
+    @Option(
+            names = "--http-port",
+            paramLabel = "P",
+            defaultValue = "8084",
+            description = "Port of /health and /metrics (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int httpPort;
+
     @Override
     public Integer call() throws InterruptedException {
         EmailIngestConfig file = ConfigLoader.fromEnvironment().load(config, EmailIngestConfig.class);
@@ -47,17 +55,23 @@ final class IngestEmailCommand implements Callable<Integer> {
                     "cannot reach Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        MailboxIngestor ingestor = new MailboxIngestor(resolved, MailboxIngestor.Options.defaults());
+        var registry = ManagementServer.registry();
+        MailboxIngestor ingestor =
+                new MailboxIngestor(resolved, MailboxIngestor.Options.defaults().withRegistry(registry));
+        var http =
+                ManagementServer.start("ingest-email", httpPort, registry, Map.of("mailboxes", ingestor.healthCheck()));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             ingestor.close();
+                            http.close();
                             stopped.countDown();
                         },
                         "ingest-email-stop"));
         ingestor.start();
         System.err.println("ingest-email: " + resolved.mailboxes().size() + " mailbox folder(s) -> "
-                + kafka.topics().inboundMessages().name() + " on " + kafka.bootstrapServers() + ". Ctrl-C stops it.");
+                + kafka.topics().inboundMessages().name() + " on " + kafka.bootstrapServers()
+                + "; /health and /metrics on port " + http.port() + ". Ctrl-C stops it.");
         stopped.await();
         return 0;
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -51,6 +52,13 @@ final class RouterCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (overrides the file and $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS).")
     String bootstrapServers;
 
+    @Option(
+            names = "--http-port",
+            paramLabel = "P",
+            defaultValue = "8082",
+            description = "Port of /health and /metrics (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int httpPort;
+
     @Override
     public Integer call() throws InterruptedException {
         if (config == null) {
@@ -65,11 +73,18 @@ final class RouterCommand implements Callable<Integer> {
             throw new CommandFailedException(e.getMessage(), e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        TicketRouter router = new TicketRouter(resolved);
+        var registry = ManagementServer.registry();
+        TicketRouter router = new TicketRouter(resolved, registry);
+        var http = ManagementServer.start(
+                TicketRouter.APPLICATION_ID,
+                httpPort,
+                registry,
+                Map.of("streams", ManagementServer.streams(router::state)));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             router.close();
+                            http.close();
                             stopped.countDown();
                         },
                         "router-stop"));
@@ -79,7 +94,8 @@ final class RouterCommand implements Callable<Integer> {
                 .println("Router running on " + kafka.bootstrapServers() + ": "
                         + kafka.topics().inboundMessages().name() + " -> "
                         + kafka.topics().ticketEvents().name() + " (rules "
-                        + resolved.rules().classifierName() + "). Ctrl-C stops it.");
+                        + resolved.rules().classifierName() + "); /health and /metrics on port " + http.port()
+                        + ". Ctrl-C stops it.");
         stopped.await();
         return 0;
     }

@@ -4,6 +4,7 @@ import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.sla.SlaConfig;
 import dev.switchboard.sla.SlaMonitor;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,27 +34,42 @@ final class SlaMonitorCommand implements Callable<Integer> {
             description = "Kafka bootstrap servers (default: $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS, then the file).")
     String bootstrapServers;
 
+    @Option(
+            names = "--http-port",
+            paramLabel = "P",
+            defaultValue = "8083",
+            description = "Port of /health and /metrics (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int httpPort;
+
     @Override
     public Integer call() throws InterruptedException {
         SlaConfig loaded = SlaConfig.load(ConfigLoader.fromEnvironment(), config);
         SlaConfig settings = loaded.withKafka(loaded.kafka().resolve(System.getenv(), bootstrapServers));
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        SlaMonitor monitor = new SlaMonitor(settings);
+        var registry = ManagementServer.registry();
+        SlaMonitor monitor = new SlaMonitor(settings, registry);
         monitor.onFailure(e -> {
             failure.set(e);
             stopped.countDown();
         });
+        var http = ManagementServer.start(
+                SlaMonitor.APPLICATION_ID,
+                httpPort,
+                registry,
+                Map.of("streams", ManagementServer.streams(monitor::state)));
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
                             monitor.close();
+                            http.close();
                             stopped.countDown();
                         },
                         "sla-monitor-stop"));
         monitor.start();
         System.err.println("SLA monitor running against " + settings.kafka().bootstrapServers() + "; alerts on "
-                + settings.kafka().topics().slaAlerts().name() + ". Ctrl-C stops it.");
+                + settings.kafka().topics().slaAlerts().name() + "; /health and /metrics on port " + http.port()
+                + ". Ctrl-C stops it.");
         stopped.await();
         if (failure.get() != null) {
             monitor.close();

@@ -1,5 +1,6 @@
 package dev.switchboard.bridge;
 
+import dev.switchboard.http.SwitchboardSignature;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -108,7 +109,8 @@ public final class Deliverer {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()));
         endpoint.secret()
                 .ifPresent(secret -> request.header(
-                        WebhookSignature.HEADER, WebhookSignature.sign(secret, clock.instant(), delivery.body())));
+                        SwitchboardSignature.HEADER,
+                        SwitchboardSignature.sign(secret, clock.instant(), delivery.body())));
         return request.build();
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.bridge;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.http.SwitchboardSignature;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,9 +75,9 @@ public final class HelpdeskInbound {
             return MessageDigest.isEqual(given, expected) ? Optional.empty() : Optional.of("wrong bearer token");
         }
         if (auth.hmacSecret().isPresent()) {
-            return WebhookSignature.problem(
+            return SwitchboardSignature.problem(
                     auth.hmacSecret().get(),
-                    header.apply(WebhookSignature.HEADER),
+                    header.apply(SwitchboardSignature.HEADER),
                     body,
                     clock.instant(),
                     auth.signatureTolerance());

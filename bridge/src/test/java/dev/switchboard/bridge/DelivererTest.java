@@ -3,6 +3,7 @@ package dev.switchboard.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.http.SwitchboardSignature;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,7 +46,7 @@ class DelivererTest {
             synchronized (received) {
                 received.add(new Received(
                         exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                        exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER),
+                        exchange.getRequestHeaders().getFirst(SwitchboardSignature.HEADER),
                         new String(body, StandardCharsets.UTF_8)));
             }
             int status = answers.isEmpty() ? 200 : answers.poll();
@@ -72,7 +73,7 @@ class DelivererTest {
         assertThat(received).hasSize(3).extracting(Received::idempotencyKey).containsOnly("SB-1:a1");
         assertThat(received).extracting(Received::body).containsOnly("{\"id\":\"SB-1:a1\"}");
         for (Received r : received) {
-            assertThat(WebhookSignature.problem(
+            assertThat(SwitchboardSignature.problem(
                             "hook-secret",
                             r.signature(),
                             r.body().getBytes(StandardCharsets.UTF_8),

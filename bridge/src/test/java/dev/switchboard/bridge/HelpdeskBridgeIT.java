@@ -8,6 +8,7 @@ import dev.switchboard.config.DataSize;
 import dev.switchboard.events.DeadLetterReason;
 import dev.switchboard.events.PresenceStatus;
 import dev.switchboard.events.TicketEventType;
+import dev.switchboard.http.SwitchboardSignature;
 import dev.switchboard.schemas.Topics;
 import dev.switchboard.testkit.KafkaCluster;
 import dev.switchboard.testkit.KafkaExtension;
@@ -51,7 +52,7 @@ class HelpdeskBridgeIT {
             if (!fail) {
                 received.add(body);
                 keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
-                signatures.add(exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER));
+                signatures.add(exchange.getRequestHeaders().getFirst(SwitchboardSignature.HEADER));
             }
             exchange.sendResponseHeaders(fail ? 503 : 200, -1);
             exchange.close();
@@ -128,7 +129,7 @@ class HelpdeskBridgeIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() == 1);
             assertThat(keys).containsExactly("SB-1042:a1");
             assertThat(received.get(0)).contains("\"type\":\"assignment\"", "\"agentName\":\"أميرة\"");
-            assertThat(WebhookSignature.problem(
+            assertThat(SwitchboardSignature.problem(
                             "hook-secret",
                             signatures.get(0),
                             received.get(0).getBytes(StandardCharsets.UTF_8),

@@ -1,12 +1,17 @@
 package dev.switchboard.agents;
 
 import dev.switchboard.calendar.CalendarSpec;
+import dev.switchboard.calendar.Calendars;
 import dev.switchboard.calendar.LocalPeriod;
 import dev.switchboard.calendar.WeeklySchedule;
+import dev.switchboard.config.ConfigException;
+import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.Capacity;
 import dev.switchboard.events.TimeRange;
 import dev.switchboard.events.WeeklyPeriod;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +39,31 @@ public final class AgentMapper {
     /** @param holidayCalendars the holiday dates of a named calendar, empty when there is none by that name */
     public AgentMapper(Function<String, Optional<List<LocalDate>>> holidayCalendars) {
         this.holidayCalendars = holidayCalendars;
+    }
+
+    /**
+     * Reads an agents file, resolving holiday calendars from {@code calendarsFile} (or, when none
+     * is given, {@code calendars.yaml} next to the agents file, if there is one).
+     *
+     * @throws ConfigException naming the file, the agent and the key
+     */
+    public static List<Agent> load(ConfigLoader loader, Path file, Optional<Path> calendarsFile, Instant now) {
+        AgentsFile parsed = loader.load(file, AgentsFile.class);
+        Path calendarPath = calendarsFile.orElseGet(
+                () -> Optional.ofNullable(file.toAbsolutePath().getParent())
+                        .map(dir -> dir.resolve("calendars.yaml"))
+                        .orElse(Path.of("calendars.yaml")));
+        Optional<Calendars> calendars = calendarsFile.isPresent() || Files.exists(calendarPath)
+                ? Optional.of(Calendars.load(loader, calendarPath))
+                : Optional.empty();
+        AgentMapper mapper = new AgentMapper(name -> calendars
+                .flatMap(c -> c.find(name))
+                .map(c -> List.copyOf(calendars.get().holidays(name))));
+        try {
+            return mapper.agents(parsed, now);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(file + ": " + e.getMessage(), e);
+        }
     }
 
     public List<Agent> agents(AgentsFile file, Instant now) {

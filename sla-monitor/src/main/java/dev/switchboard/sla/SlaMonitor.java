@@ -1,9 +1,13 @@
 package dev.switchboard.sla;
 
+import dev.switchboard.events.SlaAlert;
 import dev.switchboard.events.TicketEvent;
 import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -40,15 +44,28 @@ public final class SlaMonitor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
 
     private final SlaConfig config;
+    private final MeterRegistry meters;
     private volatile Consumer<Throwable> onFailure = e -> {};
     private KafkaStreams streams;
+    private KafkaStreamsMetrics streamsMetrics;
 
     public SlaMonitor(SlaConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    /** @param meters gets {@code switchboard.sla.alerts} by policy, metric and level, and Kafka Streams' own metrics */
+    public SlaMonitor(SlaConfig config, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
     }
 
     /** The topology production and tests share. */
     public static Topology buildTopology(SlaConfig config) {
+        return buildTopology(config, new SimpleMeterRegistry());
+    }
+
+    /** The topology, counting the alerts it writes in {@code meters}. */
+    public static Topology buildTopology(SlaConfig config, MeterRegistry meters) {
         Topics topics = config.kafka().topics();
         Topic<String, TicketEvent> events = topics.ticketEvents();
         SlaRules rules = SlaRules.of(config);
@@ -70,6 +87,7 @@ public final class SlaMonitor implements AutoCloseable {
 
         outputs.filter((ticket, out) -> out instanceof SlaOutput.Alert, Named.as("alerts"))
                 .mapValues(out -> ((SlaOutput.Alert) out).alert(), Named.as("alert-records"))
+                .peek((ticket, alert) -> countAlert(meters, alert), Named.as("alert-metrics"))
                 .to(topics.slaAlerts().name(), producedTo(topics.slaAlerts(), "sla-alerts"));
         outputs.filter(
                         (ticket, out) ->
@@ -81,6 +99,18 @@ public final class SlaMonitor implements AutoCloseable {
                 .mapValues(out -> ((SlaOutput.Escalation) out).event(), Named.as("escalation-events"))
                 .to(events.name(), producedTo(events, "sla-escalations"));
         return builder.build();
+    }
+
+    private static void countAlert(MeterRegistry meters, SlaAlert alert) {
+        meters.counter(
+                        "switchboard.sla.alerts",
+                        "policy",
+                        alert.getPolicy(),
+                        "metric",
+                        alert.getMetric().name(),
+                        "level",
+                        alert.getLevel().name())
+                .increment();
     }
 
     private static <V> Produced<String, V> producedTo(Topic<String, V> topic, String sinkName) {
@@ -108,7 +138,9 @@ public final class SlaMonitor implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("already started");
         }
-        streams = new KafkaStreams(buildTopology(config), streamsProperties(config));
+        streams = new KafkaStreams(buildTopology(config, meters), streamsProperties(config));
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("SLA monitor stopped on an unexpected error", e);
             onFailure.accept(e);
@@ -131,6 +163,10 @@ public final class SlaMonitor implements AutoCloseable {
             streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
         }
     }
 }

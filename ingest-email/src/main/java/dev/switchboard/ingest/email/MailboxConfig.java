@@ -130,6 +130,38 @@ public record MailboxConfig(
         sessionProperties = sessionProperties == null ? Map.of() : Map.copyOf(sessionProperties);
     }
 
+    /** This mailbox on another server, e.g. the demo mailbox of {@code switchboard run}. */
+    public MailboxConfig withServer(String newHost, int newPort, Security newSecurity) {
+        return new MailboxConfig(
+                id,
+                newHost,
+                newPort,
+                newSecurity,
+                username,
+                password,
+                passwordFile,
+                auth,
+                tokenFile,
+                tokenCommand,
+                folder,
+                afterIngest,
+                moveTo,
+                maxMessageSize,
+                pollInterval,
+                idle,
+                idleRenewInterval,
+                timeout,
+                reconnectInitialDelay,
+                reconnectMaxDelay,
+                batchSize,
+                deadLetterPayloadCap,
+                maxTextLength,
+                initialScan,
+                rescanMemory,
+                trustCertificateFile,
+                sessionProperties);
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);

@@ -1,5 +1,6 @@
 package dev.switchboard.ingest.email;
 
+import dev.switchboard.http.HealthCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
  * the same JVM as the other services. Tests inject a clock, a sleeper and {@link CrashPoints}.
  */
 public final class MailboxIngestor implements AutoCloseable {
+    private static final java.util.Set<String> HEALTHY = java.util.Set.of("ingesting", "idle", "polling");
     private static final Logger log = LoggerFactory.getLogger(MailboxIngestor.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
 
@@ -110,6 +112,15 @@ public final class MailboxIngestor implements AutoCloseable {
                             : s.name().toLowerCase().replace('_', ' '));
         }
         return out;
+    }
+
+    /** Ready when every mailbox folder is connected (ingesting, idle or polling). */
+    public HealthCheck healthCheck() {
+        return () -> {
+            Map<String, String> states = status();
+            boolean up = !states.isEmpty() && states.values().stream().allMatch(HEALTHY::contains);
+            return new HealthCheck.Result(up, states.toString());
+        };
     }
 
     @Override

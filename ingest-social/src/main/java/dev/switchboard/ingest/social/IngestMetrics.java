@@ -2,6 +2,7 @@ package dev.switchboard.ingest.social;
 
 import dev.switchboard.events.DeadLetterReason;
 import dev.switchboard.events.InboundMessage;
+import dev.switchboard.http.SwitchboardSignature;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -42,7 +43,7 @@ final class IngestMetrics {
                 .increment();
     }
 
-    void signatureRejected(Platform platform, WebhookSignature.Verdict verdict) {
+    void signatureRejected(Platform platform, SwitchboardSignature.Verdict verdict) {
         counter(
                         "switchboard.social.signatures.rejected",
                         "Webhook requests refused for a missing or wrong signature",

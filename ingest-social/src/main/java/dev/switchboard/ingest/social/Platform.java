@@ -1,5 +1,6 @@
 package dev.switchboard.ingest.social;
 
+import dev.switchboard.http.SwitchboardSignature;
 import java.util.Locale;
 
 /**
@@ -11,7 +12,7 @@ public enum Platform {
     META("X-Hub-Signature-256", WebhookSignature.Encoding.HEX),
     WHATSAPP("X-Hub-Signature-256", WebhookSignature.Encoding.HEX),
     X("X-Twitter-Webhooks-Signature", WebhookSignature.Encoding.BASE64),
-    WEB("X-Switchboard-Signature", WebhookSignature.Encoding.HEX);
+    WEB(SwitchboardSignature.HEADER, WebhookSignature.Encoding.TIMESTAMPED);
 
     private final String signatureHeader;
     private final WebhookSignature.Encoding encoding;

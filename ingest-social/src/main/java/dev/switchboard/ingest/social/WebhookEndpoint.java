@@ -3,6 +3,7 @@ package dev.switchboard.ingest.social;
 import dev.switchboard.events.DeadLetter;
 import dev.switchboard.events.DeadLetterReason;
 import dev.switchboard.events.InboundMessage;
+import dev.switchboard.http.SwitchboardSignature;
 import dev.switchboard.http.WebServer;
 import dev.switchboard.ingest.social.EventPublisher.Outgoing;
 import dev.switchboard.schemas.Topics;
@@ -70,8 +71,8 @@ final class WebhookEndpoint {
         String requestId = UUID.randomUUID().toString();
         ctx.header("X-Request-Id", requestId);
         byte[] body = ctx.bodyAsBytes();
-        WebhookSignature.Verdict verdict = signature.verify(ctx.header(signature.header()), body);
-        if (verdict != WebhookSignature.Verdict.VALID) {
+        SwitchboardSignature.Verdict verdict = signature.verify(ctx.header(signature.header()), body, clock.instant());
+        if (verdict != SwitchboardSignature.Verdict.VALID) {
             metrics.signatureRejected(platform, verdict);
             metrics.request(platform, "unauthorized");
             // Never the body: whoever forged it may have put anything in it.

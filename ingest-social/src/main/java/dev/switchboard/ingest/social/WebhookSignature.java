@@ -1,9 +1,12 @@
 package dev.switchboard.ingest.social;
 
+import dev.switchboard.http.SwitchboardSignature;
+import dev.switchboard.http.SwitchboardSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -11,7 +14,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks a webhook's {@code sha256=<HMAC-SHA256 of the raw body>} signature header.
+ * Checks a webhook's signature header: the platforms' {@code sha256=<HMAC-SHA256 of the raw body>}
+ * (hex for Meta and WhatsApp, base64 for X), or Switchboard's own timestamped scheme for the web
+ * form ({@link SwitchboardSignature}).
  *
  * <p>The HMAC is computed over the exact bytes received, before any parsing, and compared in
  * constant time ({@link MessageDigest#isEqual}), so a forger learns nothing from response times.
@@ -22,20 +27,15 @@ final class WebhookSignature {
 
     enum Encoding {
         HEX,
-        BASE64
-    }
-
-    /** Why a signature was accepted or not; only {@link #VALID} lets a request through. */
-    enum Verdict {
-        VALID,
-        MISSING,
-        MALFORMED,
-        MISMATCH
+        BASE64,
+        /** {@code t=<unix seconds>,v1=<hex HMAC over "<t>." + body>}: replays expire. */
+        TIMESTAMPED
     }
 
     private final String header;
     private final Encoding encoding;
     private final SecretKeySpec key;
+    private final String secret;
 
     WebhookSignature(String header, Encoding encoding, String secret) {
         if (secret == null || secret.isEmpty()) {
@@ -44,13 +44,22 @@ final class WebhookSignature {
         this.header = header;
         this.encoding = encoding;
         this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.secret = secret;
     }
 
     String header() {
         return header;
     }
 
+    /** Checks with the current time (the platforms' schemes do not use it). */
     Verdict verify(String headerValue, byte[] body) {
+        return verify(headerValue, body, Instant.now());
+    }
+
+    Verdict verify(String headerValue, byte[] body, Instant now) {
+        if (encoding == Encoding.TIMESTAMPED) {
+            return SwitchboardSignature.check(secret, headerValue, body, now, SwitchboardSignature.DEFAULT_TOLERANCE);
+        }
         if (headerValue == null || headerValue.isBlank()) {
             return Verdict.MISSING;
         }
@@ -70,8 +79,16 @@ final class WebhookSignature {
         return MessageDigest.isEqual(hmac(body), given) ? Verdict.VALID : Verdict.MISMATCH;
     }
 
-    /** The header value a sender would write for {@code body}: for tests, docs and X's CRC answer. */
+    /** The header value a sender would write for {@code body} now: for tests, docs and X's CRC answer. */
     String sign(byte[] body) {
+        return sign(body, Instant.now());
+    }
+
+    /** The header value a sender would write for {@code body} at {@code now}. */
+    String sign(byte[] body, Instant now) {
+        if (encoding == Encoding.TIMESTAMPED) {
+            return SwitchboardSignature.sign(secret, now, body);
+        }
         byte[] mac = hmac(body);
         return PREFIX
                 + (encoding == Encoding.HEX

@@ -2,7 +2,7 @@ package dev.switchboard.ingest.social;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.ingest.social.WebhookSignature.Verdict;
+import dev.switchboard.http.SwitchboardSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +55,17 @@ class WebhookSignatureTest {
         assertThat(x.verify("sha256=%%%", BODY)).isEqualTo(Verdict.MALFORMED);
         // A truncated MAC is a mismatch, not a prefix match.
         assertThat(meta.verify(META_SIGNATURE.substring(0, 21), BODY)).isEqualTo(Verdict.MISMATCH);
+    }
+
+    @Test
+    void webFormSignaturesAreTimestampedAndExpire() {
+        WebhookSignature web = Platform.WEB.signature("web-secret");
+        java.time.Instant now = java.time.Instant.parse("2026-11-26T10:00:00Z");
+        String header = web.sign(BODY, now);
+
+        assertThat(header).startsWith("t=1795687200,v1=");
+        assertThat(web.verify(header, BODY, now.plusSeconds(60))).isEqualTo(Verdict.VALID);
+        assertThat(web.verify(header, BODY, now.plusSeconds(600))).isEqualTo(Verdict.EXPIRED);
+        assertThat(web.verify("sha256=" + "ab".repeat(32), BODY, now)).isEqualTo(Verdict.MALFORMED);
     }
 }

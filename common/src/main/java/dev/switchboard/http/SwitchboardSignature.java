@@ -1,4 +1,4 @@
-package dev.switchboard.bridge;
+package dev.switchboard.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -12,26 +12,46 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Switchboard's webhook signature, for what the bridge sends and what it accepts:
+ * Switchboard's own signature, for every request signed with a shared secret that Switchboard
+ * sends or accepts (deliveries of the helpdesk bridge, helpdesk events, the web form):
  * {@code X-Switchboard-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>." + body)>}.
  *
  * <p>The timestamp is inside the signed text, so a captured request cannot be replayed after the
  * tolerance; comparison is constant-time.
  */
-public final class WebhookSignature {
+public final class SwitchboardSignature {
     public static final String HEADER = "X-Switchboard-Signature";
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
-    private WebhookSignature() {}
+    /** What a check found; only {@link #VALID} lets a request through. */
+    public enum Verdict {
+        VALID("valid"),
+        MISSING("missing " + HEADER + " header"),
+        MALFORMED(HEADER + " must look like t=<unix seconds>,v1=<hex>"),
+        EXPIRED("signature timestamp is outside the accepted window"),
+        MISMATCH("signature does not match the body");
+
+        private final String description;
+
+        Verdict(String description) {
+            this.description = description;
+        }
+
+        public String description() {
+            return description;
+        }
+    }
+
+    private SwitchboardSignature() {}
 
     public static String sign(String secret, Instant at, byte[] body) {
         long t = at.getEpochSecond();
         return "t=" + t + ",v1=" + HexFormat.of().formatHex(hmac(secret, t, body));
     }
 
-    /** Why a signature header is not acceptable, or empty when it is. */
-    public static Optional<String> problem(String secret, String header, byte[] body, Instant now, Duration tolerance) {
+    public static Verdict check(String secret, String header, byte[] body, Instant now, Duration tolerance) {
         if (header == null || header.isBlank()) {
-            return Optional.of("missing " + HEADER + " header");
+            return Verdict.MISSING;
         }
         Long t = null;
         byte[] given = null;
@@ -47,19 +67,27 @@ public final class WebhookSignature {
                     given = HexFormat.of().parseHex(kv[1]);
                 }
             } catch (IllegalArgumentException e) {
-                return Optional.of("malformed " + HEADER + " header");
+                return Verdict.MALFORMED;
             }
         }
         if (t == null || given == null) {
-            return Optional.of(HEADER + " must look like t=<unix seconds>,v1=<hex>");
+            return Verdict.MALFORMED;
         }
         if (Duration.between(Instant.ofEpochSecond(t), now).abs().compareTo(tolerance) > 0) {
-            return Optional.of("signature timestamp is outside the accepted window of " + tolerance);
+            return Verdict.EXPIRED;
         }
-        if (!MessageDigest.isEqual(hmac(secret, t, body), given)) {
-            return Optional.of("signature does not match the body");
-        }
-        return Optional.empty();
+        return MessageDigest.isEqual(hmac(secret, t, body), given) ? Verdict.VALID : Verdict.MISMATCH;
+    }
+
+    /** Why a signature header is not acceptable, or empty when it is. */
+    public static Optional<String> problem(String secret, String header, byte[] body, Instant now, Duration tolerance) {
+        Verdict verdict = check(secret, header, body, now, tolerance);
+        return verdict == Verdict.VALID
+                ? Optional.empty()
+                : Optional.of(
+                        verdict == Verdict.EXPIRED
+                                ? verdict.description() + " of " + tolerance
+                                : verdict.description());
     }
 
     private static byte[] hmac(String secret, long t, byte[] body) {
