@@ -88,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         Map<String, String> env = new HashMap<>(System.getenv());
-        Optional<Demo> script = demo ? Optional.of(Demo.prepare(env, Clock.systemUTC())) : Optional.empty();
+        Optional<Demo> script = demo ? Optional.of(Demo.prepare(env, Clock.systemUTC(), configDir)) : Optional.empty();
         CountDownLatch stop = new CountDownLatch(1);
         AtomicReference<String> failure = new AtomicReference<>();
         var registry = ManagementServer.registry();
@@ -147,9 +147,7 @@ final class RunCommand implements Callable<Integer> {
                         + " --bootstrap-servers " + pipeline.bootstrapServers() + ")");
         pipeline.mailbox()
                 .ifPresent(m -> out.println("  demo mailbox     SMTP 127.0.0.1:" + m.smtpPort() + "  IMAP 127.0.0.1:"
-                        + m.imapPort() + "   (mail to "
-                        + pipeline.socialConfig().getClass().getSimpleName().replaceAll(".*", "")
-                        + "support@shop.example becomes a ticket)"));
+                        + m.imapPort() + "   (mail to " + m.address() + " becomes a ticket)"));
         out.println("  webhooks         " + http + "/webhooks/{meta,whatsapp,x,web}");
         out.println("  helpdesk         " + http + "/helpdesk/events");
         out.println("  health, metrics  " + http + "/health  " + http + "/metrics");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             BridgeCommand.class,
             RouterCommand.class,
             SlaMonitorCommand.class,
+            RunCommand.class,
             AgentsCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -12,9 +12,11 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 public final class DemoMailbox implements AutoCloseable {
     private final GreenMail greenMail;
+    private final String address;
 
-    private DemoMailbox(GreenMail greenMail) {
+    private DemoMailbox(GreenMail greenMail, String address) {
         this.greenMail = greenMail;
+        this.address = address;
     }
 
     public static DemoMailbox start(int imapPort, int smtpPort, String address, String password) {
@@ -24,7 +26,12 @@ public final class DemoMailbox implements AutoCloseable {
         });
         greenMail.start();
         greenMail.setUser(address, address, password);
-        return new DemoMailbox(greenMail);
+        return new DemoMailbox(greenMail, address);
+    }
+
+    /** The support address: mail to it on the SMTP port lands in the mailbox. */
+    public String address() {
+        return address;
     }
 
     public int imapPort() {
