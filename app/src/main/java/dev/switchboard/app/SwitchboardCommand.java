@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             RouterCommand.class,
             SlaMonitorCommand.class,
             RunCommand.class,
+            TopicsCommand.class,
             AgentsCommand.class,
             CommandLine.HelpCommand.class
         })
