@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedBroker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedBroker.class);
+    private static final String PID_FILE = "broker.pid";
 
     private final Process process;
     private final int port;
@@ -56,17 +59,67 @@ public final class EmbeddedBroker implements AutoCloseable {
         try {
             Path dataDir = settings.dataDir().toAbsolutePath();
             Files.createDirectories(dataDir);
-            int port = settings.port() == 0 ? freePort() : settings.port();
-            int controllerPort = freePort();
+            awaitPreviousBroker(dataDir, settings.startTimeout());
+            int[] ports = freePorts(settings.port());
+            int port = ports[0];
+            int controllerPort = ports[1];
             Path config = writeConfig(dataDir, port, controllerPort);
             Process process = new ProcessBuilder(command(settings, dataDir, config))
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
+            Files.writeString(dataDir.resolve(PID_FILE), Long.toString(process.pid()));
             EmbeddedBroker broker = new EmbeddedBroker(process, port, dataDir);
             broker.awaitReady(settings);
             return broker;
         } catch (IOException e) {
             throw new BrokerFailedException("Cannot start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A broker left from a process that was killed shuts itself down within seconds (it sees its
+     * stdin close); a restart on the same data dir waits for that instead of failing on Kafka's
+     * lock. A broker whose parent still runs belongs to another Switchboard: that is an error.
+     */
+    private static void awaitPreviousBroker(Path dataDir, Duration timeout) throws IOException {
+        Path pidFile = dataDir.resolve(PID_FILE);
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        Optional<ProcessHandle> previous = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains(BrokerMain.class.getName()))
+                        .orElse(true));
+        if (previous.isEmpty()) {
+            return;
+        }
+        if (previous.get()
+                .parent()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.pid() != 1)
+                .isPresent()) {
+            throw new BrokerFailedException("the data dir " + dataDir + " is in use by the broker of another running"
+                    + " Switchboard (pid " + pid + "); stop it or choose another data dir");
+        }
+        log.info("Waiting for the broker of a previous run (pid {}) to finish shutting down", pid);
+        try {
+            previous.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("The previous broker (pid {}) did not stop within {}; stopping it", pid, timeout);
+            previous.get().destroyForcibly();
+        } catch (ExecutionException e) {
+            // onExit completes normally; nothing to report.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerFailedException("Interrupted while waiting for a previous broker", e);
         }
     }
 
@@ -212,10 +265,16 @@ public final class EmbeddedBroker implements AutoCloseable {
         return file;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * The client port (the requested one, or a free one for 0) and a free controller port, never
+     * the same: two sockets are held open together while the ports are chosen.
+     */
+    private static int[] freePorts(int requested) throws IOException {
+        try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int client = requested == 0 ? a.getLocalPort() : requested;
+            int controller = b.getLocalPort() != client ? b.getLocalPort() : a.getLocalPort();
+            return new int[] {client, controller};
         }
     }
 

@@ -7,6 +7,9 @@ import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.kafka.TopicAdmin;
 import dev.switchboard.schemas.Topics;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +79,76 @@ class EmbeddedBrokerIT {
             assertThat(failure.get(30, TimeUnit.SECONDS)).contains("exited with code");
             assertThat(broker.isAlive()).isFalse();
         }
+    }
+
+    @Test
+    void aRestartAfterTheParentWasKilledWaitsForTheOrphanedBroker() throws Exception {
+        // given a Switchboard process (a JVM with an embedded broker) that is killed with SIGKILL
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process parent = new ProcessBuilder(
+                        javaBin,
+                        "-cp",
+                        ManagementFactory.getRuntimeMXBean().getClassPath(),
+                        BrokerParentMain.class.getName(),
+                        dataDir.toString())
+                .redirectErrorStream(true)
+                .start();
+        var reader = new BufferedReader(new InputStreamReader(parent.getInputStream()));
+        String line;
+        while ((line = reader.readLine()) != null && !line.startsWith("PARENT-READY")) {
+            // the parent's log
+        }
+        assertThat(line).as("the parent started its broker").isNotNull();
+        long orphan =
+                Long.parseLong(Files.readString(dataDir.resolve("broker.pid")).strip());
+        parent.destroyForcibly().waitFor();
+
+        // when Switchboard restarts at once on the same data dir
+        try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.of(dataDir, 0))) {
+            // then it waited for the orphan to stop instead of failing on Kafka's lock
+            assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).isNotEqualTo(Optional.of(true));
+            assertThat(broker.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void waitsForABrokerLeftRunningByAKilledProcess() throws Exception {
+        // given a broker-like process whose parent is gone (adopted by init), recorded in the data dir
+        long orphan = orphanedProcess("sleep 8");
+        Files.writeString(dataDir.resolve("broker.pid"), Long.toString(orphan));
+
+        // when a broker starts on that data dir
+        try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.of(dataDir, 0))) {
+            // then it started only after the old one was gone
+            assertThat(ProcessHandle.of(orphan).filter(ProcessHandle::isAlive)).isEmpty();
+            assertThat(broker.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void refusesADataDirWhoseBrokerBelongsToARunningSwitchboard() throws Exception {
+        // given a broker-like process whose parent (this JVM) is alive
+        Process owned =
+                new ProcessBuilder("bash", "-c", "exec -a 'java dev.switchboard.broker.BrokerMain' sleep 30").start();
+        try {
+            Files.writeString(dataDir.resolve("broker.pid"), Long.toString(owned.pid()));
+
+            assertThatThrownBy(() -> EmbeddedBroker.start(BrokerSettings.of(dataDir, 0)))
+                    .isInstanceOf(BrokerFailedException.class)
+                    .hasMessageContaining("is in use by the broker of another running Switchboard");
+        } finally {
+            owned.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Starts {@code command} under the name of a broker JVM, detached so that init adopts it. */
+    private static long orphanedProcess(String command) throws Exception {
+        Process shell = new ProcessBuilder(
+                        "bash", "-c", "(exec -a 'java dev.switchboard.broker.BrokerMain' " + command + ") & echo $!")
+                .start();
+        String pid = new String(shell.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        shell.waitFor();
+        return Long.parseLong(pid);
     }
 
     @Test
