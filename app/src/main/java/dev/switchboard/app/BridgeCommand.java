@@ -4,10 +4,10 @@ import dev.switchboard.bridge.BridgeConfig;
 import dev.switchboard.bridge.HelpdeskBridge;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.http.WebServer;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard bridge}: assignments and SLA alerts out to the helpdesk, agents' actions in. */
@@ -20,47 +20,34 @@ import picocli.CommandLine.Option;
             "See docs/bridge.md."
         })
 final class BridgeCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The bridge's YAML configuration.")
-    Path config;
-
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (overrides the file and $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
+    @Mixin
+    ServiceOptions service;
 
     @Option(names = "--port", paramLabel = "P", description = "HTTP port (overrides http.port; 0 = any free port).")
     Integer port;
 
     @Override
     public Integer call() throws InterruptedException {
-        BridgeConfig file = ConfigLoader.fromEnvironment().load(config, BridgeConfig.class);
+        BridgeConfig file =
+                ConfigLoader.fromEnvironment().load(service.config("config/bridge.yaml"), BridgeConfig.class);
         BridgeConfig settings = new BridgeConfig(
                 port == null
                         ? file.http()
                         : new BridgeConfig.Http(port, file.http().maxBodySize()),
                 file.inbound(),
                 file.outbound(),
-                file.kafka().resolve(System.getenv(), bootstrapServers));
+                service.kafka(file.kafka()));
+        UntilStopped running = new UntilStopped("bridge");
         HelpdeskBridge bridge;
         try {
-            bridge = HelpdeskBridge.start(settings);
+            bridge = running.add(HelpdeskBridge.start(settings, Clock.systemUTC(), ManagementServer.registry()));
         } catch (WebServer.StartFailedException e) {
             throw new CommandFailedException(e.getMessage(), e);
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            bridge.close();
-                            stopped.countDown();
-                        },
-                        "bridge-stop"));
         System.err.println("bridge listening on port " + bridge.port().orElse(-1) + " ("
                 + HelpdeskBridge.EVENTS_PATH + "), delivering to "
                 + settings.outbound().size()
                 + " endpoint(s); Kafka at " + settings.kafka().bootstrapServers() + ". Ctrl-C stops it.");
-        stopped.await();
-        return 0;
+        return running.await();
     }
 }

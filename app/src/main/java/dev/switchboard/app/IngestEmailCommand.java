@@ -3,18 +3,11 @@ package dev.switchboard.app;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.ingest.email.EmailIngestConfig;
 import dev.switchboard.ingest.email.MailboxIngestor;
-import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.kafka.KafkaSettings;
-import dev.switchboard.kafka.TopicAdmin;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,14 +20,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Turn support mailboxes (IMAP) into InboundMessage events on Kafka, exactly once.")
 final class IngestEmailCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The ingest-email YAML file.")
-    Path config;
-
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (overrides the file and $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
+    @Mixin
+    ServiceOptions service;
 
     @Option(
             names = "--http-port",
@@ -45,34 +32,21 @@ final class IngestEmailCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EmailIngestConfig file = ConfigLoader.fromEnvironment().load(config, EmailIngestConfig.class);
-        KafkaSettings kafka = file.kafka().resolve(System.getenv(), bootstrapServers);
+        EmailIngestConfig file = ConfigLoader.fromEnvironment()
+                .load(service.config("config/ingest-email.yaml"), EmailIngestConfig.class);
+        KafkaSettings kafka = service.kafka(file.kafka());
         EmailIngestConfig resolved = file.withKafka(kafka);
-        try (Admin admin = Admin.create(ClientProperties.base(kafka))) {
-            TopicAdmin.createTopics(admin, kafka.topics(), Optional.empty(), Duration.ofSeconds(30));
-        } catch (IllegalStateException | KafkaException e) {
-            throw new CommandFailedException(
-                    "cannot reach Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
+        ServiceOptions.ensureTopics(kafka);
+        UntilStopped running = new UntilStopped("ingest-email");
         var registry = ManagementServer.registry();
-        MailboxIngestor ingestor =
-                new MailboxIngestor(resolved, MailboxIngestor.Options.defaults().withRegistry(registry));
-        var http =
-                ManagementServer.start("ingest-email", httpPort, registry, Map.of("mailboxes", ingestor.healthCheck()));
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            ingestor.close();
-                            http.close();
-                            stopped.countDown();
-                        },
-                        "ingest-email-stop"));
+        MailboxIngestor ingestor = running.add(
+                new MailboxIngestor(resolved, MailboxIngestor.Options.defaults().withRegistry(registry)));
+        var http = running.add(ManagementServer.start(
+                "ingest-email", httpPort, registry, Map.of("mailboxes", ingestor.healthCheck())));
         ingestor.start();
         System.err.println("ingest-email: " + resolved.mailboxes().size() + " mailbox folder(s) -> "
                 + kafka.topics().inboundMessages().name() + " on " + kafka.bootstrapServers()
                 + "; /health and /metrics on port " + http.port() + ". Ctrl-C stops it.");
-        stopped.await();
-        return 0;
+        return running.await();
     }
 }

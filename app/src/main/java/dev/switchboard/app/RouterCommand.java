@@ -1,10 +1,7 @@
 package dev.switchboard.app;
 
-import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
-import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.kafka.KafkaSettings;
-import dev.switchboard.kafka.TopicAdmin;
 import dev.switchboard.router.TicketRouter;
 import dev.switchboard.router.config.RouterConfig;
 import dev.switchboard.router.config.RoutingRules;
@@ -14,15 +11,12 @@ import dev.switchboard.router.understanding.MessageAnalyzer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,17 +34,8 @@ final class RouterCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            description = "The router's configuration, e.g. config/router.yaml.")
-    Path config;
-
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (overrides the file and $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS).")
-    String bootstrapServers;
+    @Mixin
+    ServiceOptions service;
 
     @Option(
             names = "--http-port",
@@ -61,33 +46,18 @@ final class RouterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (config == null) {
-            throw new ConfigException("switchboard router needs --config FILE (e.g. config/router.yaml)");
-        }
-        RouterConfig loaded = RouterConfig.load(ConfigLoader.fromEnvironment(), config);
-        KafkaSettings kafka = loaded.kafka().resolve(System.getenv(), bootstrapServers);
+        RouterConfig loaded = RouterConfig.load(ConfigLoader.fromEnvironment(), service.config("config/router.yaml"));
+        KafkaSettings kafka = service.kafka(loaded.kafka());
         RouterConfig resolved = loaded.withKafka(kafka);
-        try (Admin admin = Admin.create(ClientProperties.base(kafka))) {
-            TopicAdmin.createTopics(admin, kafka.topics(), Optional.empty(), Duration.ofSeconds(30));
-        } catch (IllegalStateException e) {
-            throw new CommandFailedException(e.getMessage(), e);
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
+        ServiceOptions.ensureTopics(kafka);
+        UntilStopped running = new UntilStopped("router");
         var registry = ManagementServer.registry();
-        TicketRouter router = new TicketRouter(resolved, registry);
-        var http = ManagementServer.start(
+        TicketRouter router = running.add(new TicketRouter(resolved, registry));
+        var http = running.add(ManagementServer.start(
                 TicketRouter.APPLICATION_ID,
                 httpPort,
                 registry,
-                Map.of("streams", ManagementServer.streams(router::state)));
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            router.close();
-                            http.close();
-                            stopped.countDown();
-                        },
-                        "router-stop"));
+                Map.of("streams", ManagementServer.streams(router::state))));
         router.start();
         spec.commandLine()
                 .getErr()
@@ -96,8 +66,7 @@ final class RouterCommand implements Callable<Integer> {
                         + kafka.topics().ticketEvents().name() + " (rules "
                         + resolved.rules().classifierName() + "); /health and /metrics on port " + http.port()
                         + ". Ctrl-C stops it.");
-        stopped.await();
-        return 0;
+        return running.await();
     }
 
     /** {@code switchboard router evaluate}: precision, recall and F1 per intent. */

@@ -3,12 +3,10 @@ package dev.switchboard.app;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.sla.SlaConfig;
 import dev.switchboard.sla.SlaMonitor;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code switchboard sla-monitor --config FILE}: SLA clocks on business calendars, alerts on support.sla.alerts. */
@@ -21,18 +19,8 @@ import picocli.CommandLine.Option;
             "Watch the alerts with: switchboard tail support.sla.alerts"
         })
 final class SlaMonitorCommand implements Callable<Integer> {
-    @Option(
-            names = "--config",
-            required = true,
-            paramLabel = "FILE",
-            description = "The SLA configuration, e.g. config/sla.yaml (policies; names its calendars file).")
-    Path config;
-
-    @Option(
-            names = "--bootstrap-servers",
-            paramLabel = "HOST:PORT",
-            description = "Kafka bootstrap servers (default: $SWITCHBOARD_KAFKA_BOOTSTRAP_SERVERS, then the file).")
-    String bootstrapServers;
+    @Mixin
+    ServiceOptions service;
 
     @Option(
             names = "--http-port",
@@ -43,39 +31,21 @@ final class SlaMonitorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        SlaConfig loaded = SlaConfig.load(ConfigLoader.fromEnvironment(), config);
-        SlaConfig settings = loaded.withKafka(loaded.kafka().resolve(System.getenv(), bootstrapServers));
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        SlaConfig loaded = SlaConfig.load(ConfigLoader.fromEnvironment(), service.config("config/sla.yaml"));
+        SlaConfig settings = loaded.withKafka(service.kafka(loaded.kafka()));
+        UntilStopped running = new UntilStopped("sla-monitor");
         var registry = ManagementServer.registry();
-        SlaMonitor monitor = new SlaMonitor(settings, registry);
-        monitor.onFailure(e -> {
-            failure.set(e);
-            stopped.countDown();
-        });
-        var http = ManagementServer.start(
+        SlaMonitor monitor = running.add(new SlaMonitor(settings, registry));
+        monitor.onFailure(e -> running.fail("the SLA monitor stopped: " + e.getMessage()));
+        var http = running.add(ManagementServer.start(
                 SlaMonitor.APPLICATION_ID,
                 httpPort,
                 registry,
-                Map.of("streams", ManagementServer.streams(monitor::state)));
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            monitor.close();
-                            http.close();
-                            stopped.countDown();
-                        },
-                        "sla-monitor-stop"));
+                Map.of("streams", ManagementServer.streams(monitor::state))));
         monitor.start();
         System.err.println("SLA monitor running against " + settings.kafka().bootstrapServers() + "; alerts on "
                 + settings.kafka().topics().slaAlerts().name() + "; /health and /metrics on port " + http.port()
                 + ". Ctrl-C stops it.");
-        stopped.await();
-        if (failure.get() != null) {
-            monitor.close();
-            throw new CommandFailedException(
-                    "the SLA monitor stopped: " + failure.get().getMessage(), failure.get());
-        }
-        return 0;
+        return running.await();
     }
 }
