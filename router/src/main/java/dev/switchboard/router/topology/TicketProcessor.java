@@ -243,12 +243,16 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                 newIntent ? analysis.intent().intent() : before.getIntent().getIntent();
         Optional<String> knownTier = tier.or(() -> Optional.ofNullable(before.getCustomerTier()));
         PriorityScore score = priority.score(priorityInput(intent, signals, knownTier, times.size()));
+        // An SLA breach may have raised the priority: a calmer message does not lower it again.
+        AssignmentFacts assigned = TicketIndex.assignment(TicketIndex.store(context), ticket.ticketId());
+        Priority level = assigned.atLeastFloor(Priority.valueOf(score.level().name()));
+        Priority levelBefore = assigned.atLeastFloor(before.getPriority());
         Destination destination = rules.routing().destinationOf(intent);
         TicketStatus status =
                 reopen || effective(ticket, facts) != TicketStatus.NEW ? TicketStatus.OPEN : TicketStatus.NEW;
         TicketSummary.Builder summary = TicketSummary.newBuilder(before)
                 .setCustomerTier(knownTier.orElse(null))
-                .setPriority(Priority.valueOf(score.level().name()))
+                .setPriority(level)
                 .setPriorityScore(score.score())
                 .setPriorityReasons(priorityReasons(score))
                 .setStatus(status)
@@ -289,10 +293,10 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
         } else {
             out.emit(TicketEventType.CUSTOMER_MESSAGE, message.getSourceMessageId(), null, reasons, Map.of());
         }
-        if (score.level().ordinal() != before.getPriority().ordinal()) {
+        if (level != levelBefore) {
             List<String> why = new ArrayList<>();
-            why.add(before.getPriority() + " -> " + score.level() + " (score " + before.getPriorityScore() + " -> "
-                    + score.score() + ")");
+            why.add(levelBefore + " -> " + level + " (score " + before.getPriorityScore() + " -> " + score.score()
+                    + ")");
             score.reasons().forEach(r -> why.add(r.toString()));
             out.emit(TicketEventType.PRIORITY_CHANGED, message.getSourceMessageId(), null, why, Map.of());
         }
@@ -662,6 +666,12 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                 List<String> reasons,
                 Map<String, String> attributes) {
             long seq = state.eventSeq() + 1;
+            // Assignment's decisions (assignee, an SLA-raised priority) ride on every summary written.
+            AssignmentFacts assigned = TicketIndex.assignment(TicketIndex.store(context), state.ticketId());
+            TicketSummary summary = TicketSummary.newBuilder(state.summary())
+                    .setAssignee(assigned.assignee().orElse(null))
+                    .setPriority(assigned.atLeastFloor(state.summary().getPriority()))
+                    .build();
             state = new TicketState(
                     state.ticketId(),
                     state.summary(),
@@ -681,7 +691,7 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                     .setMessageId(messageId)
                     .setStatus(status)
                     .setPublicReply(true)
-                    .setTicket(state.summary())
+                    .setTicket(summary)
                     .setReasons(reasons)
                     .setSourceReceivedAt(record.value().getReceivedAt())
                     .setAttributes(attributes)

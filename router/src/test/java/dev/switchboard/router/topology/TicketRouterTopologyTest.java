@@ -155,7 +155,7 @@ class TicketRouterTopologyTest {
         assertThat(ticket.getIntent().getEvidence()).isNotEmpty();
         assertThat(ticket.getLanguage()).isEqualTo("en");
         assertThat(ticket.getTeam()).isEqualTo("billing");
-        assertThat(ticket.getRoutingGroup()).isEqualTo("billing");
+        assertThat(ticket.getRoutingGroup()).isEqualTo("default");
         assertThat(ticket.getPriorityReasons()).contains(new PriorityReason("refund intent", 10));
         assertThat(ticket.getAmounts()).singleElement().satisfies(a -> {
             assertThat(a.getAmount()).isEqualTo("89.99");
