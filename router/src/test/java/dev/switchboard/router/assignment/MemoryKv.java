@@ -21,6 +21,8 @@ public final class MemoryKv<V> implements Kv<V> {
 
     private final TreeMap<String, byte[]> map = new TreeMap<>(BYTES);
     private final Serde<V> serde;
+    /** Entries read so far (gets, and every entry a scan returned): what a decision costs. */
+    private long reads;
 
     public MemoryKv(Serde<V> serde) {
         this.serde = serde;
@@ -30,8 +32,13 @@ public final class MemoryKv<V> implements Kv<V> {
         return map.size();
     }
 
+    public long reads() {
+        return reads;
+    }
+
     @Override
     public V get(String key) {
+        reads++;
         byte[] bytes = map.get(key);
         return bytes == null ? null : serde.deserializer().deserialize("memory", bytes);
     }

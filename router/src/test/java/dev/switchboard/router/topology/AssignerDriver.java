@@ -57,6 +57,8 @@ final class AssignerDriver implements AutoCloseable {
     final List<Assignment> decisions = new ArrayList<>();
     /** Every ticket event assignment wrote so far, in order. */
     final List<TicketEvent> written = new ArrayList<>();
+    /** Every dead letter so far: a processing error would hide here. */
+    final List<DeadLetter> deadLetters = new ArrayList<>();
 
     private Instant now;
 
@@ -153,6 +155,7 @@ final class AssignerDriver implements AutoCloseable {
     }
 
     private AssignerDriver collect() {
+        deadLetters.addAll(deadLettersOut.readValuesToList());
         decisions.addAll(assignmentsOut.readValuesToList());
         for (TicketEvent e : eventsOut.readValuesToList()) {
             if (AssignmentEngine.STAGE_VALUE.equals(e.getAttributes().get(AssignmentEngine.STAGE))) {
@@ -160,10 +163,6 @@ final class AssignerDriver implements AutoCloseable {
             }
         }
         return this;
-    }
-
-    List<DeadLetter> deadLetters() {
-        return deadLettersOut.readValuesToList();
     }
 
     /** The last decision about a ticket. */

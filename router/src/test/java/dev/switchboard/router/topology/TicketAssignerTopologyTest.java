@@ -23,6 +23,8 @@ import dev.switchboard.events.TicketEvent;
 import dev.switchboard.events.TicketEventType;
 import dev.switchboard.events.TicketStatus;
 import dev.switchboard.router.assignment.AssignmentFixtures;
+import dev.switchboard.router.assignment.BusyDay;
+import dev.switchboard.router.assignment.Invariants;
 import dev.switchboard.router.config.AssignmentSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,6 +55,9 @@ class TicketAssignerTopologyTest {
     void close() {
         if (d != null) {
             d.close();
+            assertThat(d.deadLetters)
+                    .as("processing errors")
+                    .allMatch(dl -> dl.getReason() == DeadLetterReason.UNDECODABLE_RECORD);
         }
     }
 
@@ -354,7 +359,7 @@ class TicketAssignerTopologyTest {
     void undecodableAgentRecordsBecomeDeadLettersAndAssignmentGoesOn() {
         driver(AssignmentSettings.defaults());
         d.rawAgent("amira".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
-        assertThat(d.deadLetters()).singleElement().satisfies(dl -> {
+        assertThat(d.deadLetters).singleElement().satisfies(dl -> {
             assertThat(dl.getReason()).isEqualTo(DeadLetterReason.UNDECODABLE_RECORD);
             assertThat(dl.getContext())
                     .containsEntry("topic", AssignerDriver.TOPICS.agents().name());
@@ -379,6 +384,53 @@ class TicketAssignerTopologyTest {
         assertThat(d.last("SB-1").getExplanation().get(0))
                 .isEqualTo(
                         "no English-speaking agent in this routing group handles order_status on email in team support");
+    }
+
+    @Test
+    void anHourOfABusyDayWithTheSampleTeam() {
+        Instant start = Instant.parse("2026-11-26T13:30:00Z");
+        AssignmentSettings settings = AssignmentFixtures.shippedSettings();
+        d = new AssignerDriver(stateDir, settings, start);
+        List<String> team = new java.util.ArrayList<>();
+        for (var agent : AssignmentFixtures.sampleTeam(start)) {
+            d.agent(agent);
+            team.add(agent.getId());
+        }
+
+        int tickets = BusyDay.play(
+                42L,
+                team,
+                start,
+                Duration.ofHours(1),
+                Duration.ofSeconds(30),
+                2.5,
+                new BusyDay.Target() {
+                    @Override
+                    public void advanceTo(Instant t) {
+                        d.advance(Duration.between(d.now(), t));
+                    }
+
+                    @Override
+                    public void event(TicketEvent e) {
+                        d.event(e);
+                    }
+
+                    @Override
+                    public void presence(String agent, PresenceStatus status) {
+                        d.presence(agent, status);
+                    }
+                },
+                () -> Invariants.check(settings, d.agentStates(), d.ticketStates(), d.now()));
+
+        assertThat(tickets).isGreaterThan(250);
+        // maria and layla start at 14:00 UTC and take over waiting tickets
+        assertThat(d.decisions)
+                .filteredOn(a -> a.getRulesApplied().contains("drained: maria can take it now"))
+                .isNotEmpty();
+        assertThat(d.decisions)
+                .filteredOn(a -> a.getAction() == AssignmentAction.ASSIGNED)
+                .extracting(Assignment::getAgentId)
+                .contains("sarah", "amira", "omar", "maria");
     }
 
     private static SlaStatus slaStatus(String ticket, Instant due) {
