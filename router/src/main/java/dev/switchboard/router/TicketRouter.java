@@ -178,7 +178,11 @@ public final class TicketRouter implements AutoCloseable {
             assigner = null;
         }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group, so a restarted or other instance takes the partitions over at once
+            // rather than after the session timeout.
+            streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(
+                            org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
         }
     }
