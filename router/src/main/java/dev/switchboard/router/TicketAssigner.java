@@ -11,9 +11,12 @@ import dev.switchboard.router.topology.AgentGroups;
 import dev.switchboard.router.topology.AssignmentProcessor;
 import dev.switchboard.router.topology.AssignmentStores;
 import dev.switchboard.router.topology.DeadLetters;
+import dev.switchboard.router.topology.RouterMetrics;
 import dev.switchboard.router.topology.TicketGroups;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
@@ -75,14 +78,25 @@ public final class TicketAssigner implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TicketAssigner.class);
 
     private final RouterConfig config;
+    private final MeterRegistry meters;
     private KafkaStreams streams;
 
-    public TicketAssigner(RouterConfig config) {
+    public TicketAssigner(RouterConfig config, MeterRegistry meters) {
         this.config = config;
+        this.meters = meters;
+    }
+
+    public TicketAssigner(RouterConfig config) {
+        this(config, Metrics.globalRegistry);
     }
 
     /** The topology production and tests share. */
     public static Topology buildTopology(RouterConfig config) {
+        return buildTopology(config, Metrics.globalRegistry);
+    }
+
+    public static Topology buildTopology(RouterConfig config, MeterRegistry meters) {
+        RouterMetrics metrics = new RouterMetrics(meters);
         Topics topics = config.kafka().topics();
         int partitions = config.assignment().partitions();
         StreamsBuilder builder = new StreamsBuilder();
@@ -124,7 +138,7 @@ public final class TicketAssigner implements AutoCloseable {
                 .merge(presence, Named.as("group-inputs"))
                 .process(
                         () -> new AssignmentProcessor(
-                                config.assignment(), config.rules().windows().reopen()),
+                                config.assignment(), config.rules().windows().reopen(), metrics),
                         Named.as("assign"),
                         AGENTS_STORE,
                         TICKETS_STORE,
@@ -179,7 +193,7 @@ public final class TicketAssigner implements AutoCloseable {
         if (streams != null) {
             throw new IllegalStateException("Assignment is already started");
         }
-        streams = new KafkaStreams(buildTopology(config), streamsProperties(config));
+        streams = new KafkaStreams(buildTopology(config, meters), streamsProperties(config));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("Assignment stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;

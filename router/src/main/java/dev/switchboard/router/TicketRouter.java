@@ -153,7 +153,7 @@ public final class TicketRouter implements AutoCloseable {
                     .REPLACE_THREAD;
         });
         streams.start();
-        assigner = new TicketAssigner(config);
+        assigner = new TicketAssigner(config, meters);
         assigner.start();
         log.info(
                 "Router started: {} -> {} (rules {})",

@@ -26,14 +26,17 @@ import org.apache.kafka.streams.processor.api.Record;
  * reply deadlines even when nothing arrives. Decisions are made at the wall-clock time.
  */
 public final class AssignmentProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AssignmentProcessor.class);
     private final AssignmentSettings settings;
     private final Duration retainSolved;
+    private final RouterMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private AssignmentEngine engine;
 
-    public AssignmentProcessor(AssignmentSettings settings, Duration retainSolved) {
+    public AssignmentProcessor(AssignmentSettings settings, Duration retainSolved, RouterMetrics metrics) {
         this.settings = settings;
         this.retainSolved = retainSolved;
+        this.metrics = metrics;
     }
 
     @Override
@@ -74,6 +77,8 @@ public final class AssignmentProcessor implements Processor<String, SpecificReco
     private final class Forward implements Decisions {
         @Override
         public void assignment(Assignment a) {
+            metrics.decision(a.getAction().name().toLowerCase(java.util.Locale.ROOT));
+            log.debug("{} {} {} in {}", a.getTicketId(), a.getAction(), a.getAgentId(), a.getRoutingGroup());
             context.forward(new Record<>(a.getTicketId(), a, a.getDecidedAt().toEpochMilli()));
         }
 

@@ -12,11 +12,14 @@ import dev.switchboard.events.Channel;
 import dev.switchboard.events.Ineligibility;
 import dev.switchboard.events.PresenceStatus;
 import dev.switchboard.events.Priority;
+import dev.switchboard.events.TicketEvent;
+import dev.switchboard.events.TicketEventType;
 import dev.switchboard.events.TicketStatus;
 import dev.switchboard.router.config.AssignmentSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The engine's decisions over in-memory state. */
@@ -117,5 +120,74 @@ class AssignmentEngineTest {
                         "speaks Arabic",
                         "refund-approver (required by refund-over-limit)",
                         "on shift until 17:00 Africa/Cairo");
+    }
+
+    @Test
+    void aLeadAsksToHandATicketToSomeoneNamedOrElseToAnyoneButTheAssignee() {
+        EngineHarness h = new EngineHarness(AssignmentSettings.defaults(), T0)
+                .agent(agent("amira").build())
+                .agent(agent("omar").build())
+                .agent(agent("sarah").build())
+                .online("amira", "omar", "sarah");
+        h.event(ticket("SB-1").created(T0));
+        assertThat(h.assignee("SB-1")).contains("amira");
+
+        h.event(TicketEvent.newBuilder(AssignmentFixtures.helpdesk("SB-1", TicketEventType.REASSIGN_REQUESTED, T0))
+                .setAgentId("amira")
+                .setAttributes(Map.of("toAgent", "sarah", "reason", "she knows the order"))
+                .build());
+        Assignment a = h.last("SB-1");
+        assertThat(a.getAction()).isEqualTo(AssignmentAction.REASSIGNED);
+        assertThat(a.getAgentId()).isEqualTo("sarah");
+        assertThat(a.getRulesApplied())
+                .containsExactly("reassigned: amira asked to hand it over (she knows the order)", "requested: sarah");
+
+        h.event(TicketEvent.newBuilder(AssignmentFixtures.helpdesk("SB-1", TicketEventType.REASSIGN_REQUESTED, T0))
+                .setAgentId("sarah")
+                .build());
+        assertThat(h.last("SB-1").getAgentId()).isEqualTo("omar");
+        assertThat(h.last("SB-1").getNotEligible())
+                .containsExactly(new Ineligibility("just taken off this ticket", List.of("sarah")));
+    }
+
+    @Test
+    void anAwayAgentKeepsTheirTicketsButGetsNoNewOnes() {
+        EngineHarness h = new EngineHarness(AssignmentSettings.defaults(), T0)
+                .agent(agent("amira").build())
+                .online("amira");
+        h.event(ticket("SB-1").created(T0));
+        h.presence("amira", PresenceStatus.AWAY);
+        h.event(ticket("SB-2").created(T0));
+        assertThat(h.assignee("SB-1")).contains("amira");
+        assertThat(h.last("SB-2").getExplanation().get(0))
+                .isEqualTo("no English-speaking agent available now: amira away");
+
+        h.presence("amira", PresenceStatus.ONLINE);
+        assertThat(h.assignee("SB-2")).contains("amira");
+    }
+
+    @Test
+    void aCustomerWritingBackToAPendingTicketGivesItBackToItsAgentWhenTheyCanTakeIt() {
+        EngineHarness h = new EngineHarness(AssignmentSettings.defaults(), T0)
+                .agent(agent("amira").capacity(1).build())
+                .agent(agent("omar").capacity(1).build())
+                .online("amira");
+        h.event(ticket("SB-1").created(T0));
+        h.event(status("SB-1", TicketStatus.PENDING, T0.plusSeconds(10)));
+        assertThat(h.loads()).containsEntry("amira", 0);
+        h.event(ticket("SB-2").created(T0.plusSeconds(20)));
+        assertThat(h.assignee("SB-2")).contains("amira");
+        h.online("omar");
+
+        // amira is full now: the customer's answer goes to omar
+        h.event(AssignmentFixtures.routerEvent(
+                "SB-1",
+                TicketEventType.CUSTOMER_MESSAGE,
+                ticket("SB-1").status(TicketStatus.OPEN).summary(T0),
+                T0.plusSeconds(30)));
+        Assignment a = h.last("SB-1");
+        assertThat(a.getAgentId()).isEqualTo("omar");
+        assertThat(a.getRulesApplied()).contains("reassigned: the customer wrote back while amira is at capacity");
+        assertThat(h.loads()).containsEntry("amira", 1).containsEntry("omar", 1);
     }
 }
