@@ -237,7 +237,12 @@ public final class AssignmentEngine {
             return;
         }
         if (found.isEmpty()) {
-            if (!isActive(s.getStatus())) {
+            // Only a customer writing makes an unknown ticket one to assign: a note or a bounce on a
+            // ticket closed (and forgotten) must not bring it back.
+            boolean customerWrote = e.getType() == TicketEventType.CREATED
+                    || e.getType() == TicketEventType.CUSTOMER_MESSAGE
+                    || e.getType() == TicketEventType.REOPENED;
+            if (!customerWrote || !isActive(s.getStatus())) {
                 return;
             }
             TicketRecord t = new TicketRecord();
@@ -476,6 +481,15 @@ public final class AssignmentEngine {
         release(g, t);
         t.assignee = null;
         t.handedBackBy = notThemAgain ? previous : null;
+        if (t.status == TicketStatus.PENDING) {
+            // Nobody has to answer it now: it loses its agent and is assigned when the customer writes.
+            t.summary = withAssignee(t.summary, null);
+            if (previous != null) {
+                unassigned(g, t, previous, List.of("unassigned: " + why));
+            }
+            save(g, t);
+            return;
+        }
         decide(
                 g,
                 t,

@@ -210,9 +210,13 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
             reasons.add("new conversation " + message.getConversationKey());
         }
         reasons.addAll(understanding(analysis));
-        Emitter out = new Emitter(record, state);
+        // A new ticket is escalated from its first event on, so assignment never gives it to
+        // someone without the role first; ESCALATED follows with the rule.
+        Optional<EscalationDecision> escalation = escalationOf(state, message, analysis, tier);
+        Emitter out =
+                new Emitter(record, escalation.map(d -> escalated(state, d)).orElse(state));
         out.emit(TicketEventType.CREATED, message.getSourceMessageId(), TicketStatus.NEW, reasons, Map.of());
-        escalate(out, analysis, tier);
+        escalation.ifPresent(d -> emitEscalated(out, d));
         tickets.put(ticketId, out.state());
         conversations.put(message.getConversationKey(), ticketId);
     }
@@ -306,8 +310,15 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
     }
 
     private void escalate(Emitter out, Analysis analysis, Optional<String> tier) {
-        TicketState state = out.state();
-        InboundMessage message = out.record().value();
+        escalationOf(out.state(), out.record().value(), analysis, tier).ifPresent(d -> {
+            out.update(escalated(out.state(), d));
+            emitEscalated(out, d);
+        });
+    }
+
+    /** The escalation rule this message makes fire, unless one written earlier already did. */
+    private Optional<EscalationDecision> escalationOf(
+            TicketState state, InboundMessage message, Analysis analysis, Optional<String> tier) {
         String text =
                 Optional.ofNullable(message.getSubject()).map(s -> s + "\n").orElse("") + message.getBodyText();
         Optional<EscalationDecision> decision = escalation.evaluate(new EscalationInput(
@@ -319,9 +330,12 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                 analysis.language().language()));
         if (decision.isEmpty()
                 || (state.escalationPrecedence() >= 0 && decision.get().precedence() >= state.escalationPrecedence())) {
-            return;
+            return Optional.empty();
         }
-        EscalationDecision d = decision.get();
+        return decision;
+    }
+
+    private static TicketState escalated(TicketState state, EscalationDecision d) {
         TicketSummary summary = TicketSummary.newBuilder(state.summary())
                 .setEscalation(dev.switchboard.events.Escalation.newBuilder()
                         .setRule(d.rule())
@@ -329,11 +343,14 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                         .setDetail(d.detail())
                         .build())
                 .build();
-        out.update(withSummary(state, summary, d.precedence()));
+        return withSummary(state, summary, d.precedence());
+    }
+
+    private void emitEscalated(Emitter out, EscalationDecision d) {
         List<String> reasons = new ArrayList<>();
         reasons.add("rule " + d.rule()
                 + d.requiredRole().map(r -> " requires role " + r).orElse("") + ": " + d.detail());
-        out.emit(TicketEventType.ESCALATED, message.getSourceMessageId(), null, reasons, Map.of());
+        out.emit(TicketEventType.ESCALATED, out.record().value().getSourceMessageId(), null, reasons, Map.of());
     }
 
     // ------------------------------------------------------------------ other kinds of messages

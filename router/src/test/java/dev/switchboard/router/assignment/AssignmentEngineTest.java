@@ -190,4 +190,21 @@ class AssignmentEngineTest {
         assertThat(a.getRulesApplied()).contains("reassigned: the customer wrote back while amira is at capacity");
         assertThat(h.loads()).containsEntry("amira", 1).containsEntry("omar", 1);
     }
+
+    @Test
+    void aNoteOnAClosedTicketDoesNotBringItBack() {
+        EngineHarness h = new EngineHarness(AssignmentSettings.defaults(), T0)
+                .agent(agent("amira").build())
+                .online("amira");
+        h.event(ticket("SB-1").created(T0));
+        h.event(status("SB-1", TicketStatus.CLOSED, T0.plusSeconds(10)));
+        h.drain();
+        h.event(AssignmentFixtures.routerEvent(
+                "SB-1",
+                TicketEventType.NOTE_ADDED,
+                ticket("SB-1").status(TicketStatus.OPEN).summary(T0),
+                T0.plusSeconds(20)));
+        assertThat(h.assignments).isEmpty();
+        assertThat(h.loads()).containsEntry("amira", 0);
+    }
 }

@@ -141,8 +141,12 @@ public final class BusyDay {
             return routerEvent(t.id, TicketEventType.ESCALATED, t.summary(now), now);
         } else if (r < 95) {
             return slaEscalation(t.id, "raise-priority", null, now);
-        } else if (r < 98) {
+        } else if (r < 97) {
             return slaEscalation(t.id, "reassign", null, now);
+        } else if (r < 98) {
+            return TicketEvent.newBuilder(AssignmentFixtures.helpdesk(t.id, TicketEventType.REASSIGN_REQUESTED, now))
+                    .setAttributes(random.nextBoolean() ? java.util.Map.of() : java.util.Map.of("toAgent", "agent1"))
+                    .build();
         }
         return status(t.id, TicketStatus.CLOSED, now);
     }

@@ -27,7 +27,7 @@ import net.jqwik.api.ShrinkingMode;
 class BusyDayTest {
     private static final Instant START = Instant.parse("2026-11-26T13:30:00Z");
 
-    @Property(tries = 12, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 30, shrinking = ShrinkingMode.OFF)
     void noAgentOverCapacityAndNoneIdlesWhileATicketTheyCouldTakeWaits(@ForAll long seed) {
         AssignmentSettings settings = AssignmentPropertiesTest.SETTINGS;
         Random random = new Random(seed);

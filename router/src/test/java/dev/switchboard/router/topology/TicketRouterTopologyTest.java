@@ -640,6 +640,9 @@ class TicketRouterTopologyTest {
         assertThat(escalated.getTicket().getEscalation().getRequiredRole()).isEqualTo("refund-approver");
         assertThat(escalated.getReasons()).first().asString().contains("1500 SAR");
         assertThat(escalated.getEventId()).endsWith(":2");
+        // the new ticket is escalated from its first event, so assignment never sees it without the role
+        assertThat(out.get(0).getTicket().getEscalation())
+                .isEqualTo(escalated.getTicket().getEscalation());
     }
 
     @Test
