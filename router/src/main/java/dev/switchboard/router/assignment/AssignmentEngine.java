@@ -526,6 +526,7 @@ public final class AssignmentEngine {
     private void notifyLeads(Group g, TicketRecord t, String what) {
         String team = needs(t).team();
         List<AgentNow> leads = g.agents().stream()
+                .filter(a -> a.profile().active())
                 .filter(a -> a.profile().roles().stream().anyMatch(settings.leadRoles()::contains))
                 .toList();
         List<AgentNow> ofTeam = leads.stream()

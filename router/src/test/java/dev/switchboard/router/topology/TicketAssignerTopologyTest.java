@@ -366,6 +366,16 @@ class TicketAssignerTopologyTest {
         });
         d.agent(agent("amira").build()).online("amira").event(ticket("SB-1").created(T0));
         assertThat(d.assignee("SB-1")).contains("amira");
+
+        // an agent record that decodes but cannot be used (no such zone) is a processing error
+        d.agent(agent("omar").zone("Mars/Olympus_Mons").build());
+        assertThat(d.deadLetters).last().satisfies(dl -> {
+            assertThat(dl.getReason()).isEqualTo(DeadLetterReason.PROCESSING_ERROR);
+            assertThat(dl.getDetail()).contains("agent omar", "Mars/Olympus_Mons");
+        });
+        d.deadLetters.clear();
+        d.event(ticket("SB-2").created(T0));
+        assertThat(d.assignee("SB-2")).contains("amira");
     }
 
     @Test
