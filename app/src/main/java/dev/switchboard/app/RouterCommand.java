@@ -22,13 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code switchboard router --config FILE}: the router service (inbound messages → ticket events)
- * until Ctrl-C; {@code switchboard router evaluate}: the intent rules scored on labelled sets.
+ * {@code switchboard router --config FILE}: the router service (inbound messages → ticket events,
+ * and tickets → agents: assignments) until Ctrl-C; {@code switchboard router evaluate}: the intent rules scored on labelled sets.
  */
 @Command(
         name = "router",
         mixinStandardHelpOptions = true,
-        description = "Turn inbound messages into prioritized, classified, escalated tickets (Kafka Streams).",
+        description = "Turn inbound messages into prioritized, classified, escalated tickets and assign them to"
+                + " agents who are working now (Kafka Streams).",
         subcommands = {RouterCommand.Evaluate.class})
 final class RouterCommand implements Callable<Integer> {
     @Spec
@@ -63,7 +64,9 @@ final class RouterCommand implements Callable<Integer> {
                 .getErr()
                 .println("Router running on " + kafka.bootstrapServers() + ": "
                         + kafka.topics().inboundMessages().name() + " -> "
-                        + kafka.topics().ticketEvents().name() + " (rules "
+                        + kafka.topics().ticketEvents().name() + ", assigning to agents of "
+                        + kafka.topics().agents().name() + " -> "
+                        + kafka.topics().assignments().name() + " (rules "
                         + resolved.rules().classifierName() + "); /health and /metrics on port " + http.port()
                         + ". Ctrl-C stops it.");
         return running.await();

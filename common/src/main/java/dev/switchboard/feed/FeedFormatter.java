@@ -55,7 +55,13 @@ public final class FeedFormatter {
                         "now " + s.getPriority() + priorityReasons(s.getPriorityReasons())));
             case NOTE_ADDED ->
                 Optional.of(line(
-                        e.getOccurredAt(), "NOTE", id, "automated mail attached as a note" + reasons(e.getReasons())));
+                        e.getOccurredAt(),
+                        "NOTE",
+                        id,
+                        // Assignment's note on an SLA breach names the leads; the router's notes are automated mail.
+                        "sla-notify-lead".equals(e.getAttributes().get("note"))
+                                ? String.join("; ", e.getReasons())
+                                : "automated mail attached as a note" + reasons(e.getReasons())));
             case CUSTOMER_UNREACHABLE ->
                 Optional.of(line(
                         e.getOccurredAt(),

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * The router service: {@code support.inbound.messages} in, {@code support.tickets.events} out.
  * Each message is deduplicated, joined to its ticket (or opens one), understood, prioritized and
  * checked against the escalation rules; helpdesk events on the ticket topic keep the tickets'
- * state true. Runs alone ({@code switchboard router}) or embedded beside the other services.
+ * state true. {@link #start()} also starts assignment ({@link TicketAssigner}, its own Kafka Streams
+ * application), which gives every ticket to an agent or queues it. Runs alone ({@code switchboard
+ * router}) or embedded beside the other services.
  *
  * <pre>
  * inbound ─► resolve (dedupe, subject token, References → ticket index) ─► repartition by ticket owner
@@ -64,6 +66,7 @@ public final class TicketRouter implements AutoCloseable {
     private final MeterRegistry meters;
     private final java.util.Optional<MessageAnalyzer> sharedAnalyzer;
     private KafkaStreams streams;
+    private TicketAssigner assigner;
 
     /** With an analyzer shared with other services of the JVM (it holds the language models). */
     public TicketRouter(RouterConfig config, MeterRegistry meters, MessageAnalyzer analyzer) {
@@ -150,6 +153,8 @@ public final class TicketRouter implements AutoCloseable {
                     .REPLACE_THREAD;
         });
         streams.start();
+        assigner = new TicketAssigner(config, meters);
+        assigner.start();
         log.info(
                 "Router started: {} -> {} (rules {})",
                 config.kafka().topics().inboundMessages().name(),
@@ -157,14 +162,27 @@ public final class TicketRouter implements AutoCloseable {
                 config.rules().classifierName());
     }
 
+    /** RUNNING when both the ticket router and assignment run; otherwise the state of the one that does not. */
     public synchronized KafkaStreams.State state() {
-        return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+        if (streams == null) {
+            return KafkaStreams.State.NOT_RUNNING;
+        }
+        KafkaStreams.State tickets = streams.state();
+        return tickets == KafkaStreams.State.RUNNING ? assigner.state() : tickets;
     }
 
     @Override
     public synchronized void close() {
+        if (assigner != null) {
+            assigner.close();
+            assigner = null;
+        }
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group, so a restarted or other instance takes the partitions over at once
+            // rather than after the session timeout.
+            streams.close(org.apache.kafka.streams.CloseOptions.timeout(Duration.ofSeconds(30))
+                    .withGroupMembershipOperation(
+                            org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
         }
     }

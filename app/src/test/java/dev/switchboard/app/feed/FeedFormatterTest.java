@@ -51,6 +51,23 @@ class FeedFormatterTest {
     }
 
     @Test
+    void anSlaNoteNamesTheLeadsAndAnAutomatedMailNoteSaysSo() {
+        var lead = dev.switchboard.events.TicketEvent.newBuilder(SampleEvents.ticketEvent())
+                .setType(dev.switchboard.events.TicketEventType.NOTE_ADDED)
+                .setReasons(List.of("SLA first reply breached (policy vip): the team's leads should look at it: Sarah"))
+                .setAttributes(java.util.Map.of("note", "sla-notify-lead", "leads", "sarah"))
+                .build();
+        assertThat(feed.ticketEvent(lead).orElseThrow())
+                .contains("NOTE", "SLA first reply breached (policy vip): the team's leads should look at it: Sarah")
+                .doesNotContain("automated mail");
+        var mail = dev.switchboard.events.TicketEvent.newBuilder(lead)
+                .setReasons(List.of("auto-reply attached as a note"))
+                .setAttributes(java.util.Map.of("note", "auto-reply"))
+                .build();
+        assertThat(feed.ticketEvent(mail).orElseThrow()).contains("automated mail attached as a note");
+    }
+
+    @Test
     void slaAlertsSayWhatIsDueAndForWhom() {
         var alert = SampleEvents.slaAlert();
         assertThat(feed.slaAlert(alert))

@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 public final class RouterMetrics {
     public static final String DROPPED = "switchboard.router.dropped";
     public static final String EVENTS = "switchboard.router.events";
+    /** Assignment decisions by action: assigned, reassigned, queued, unassigned. */
+    public static final String ASSIGNMENTS = "switchboard.router.assignments";
 
     private final MeterRegistry registry;
 
@@ -25,6 +27,10 @@ public final class RouterMetrics {
 
     public void event(String type) {
         registry.counter(EVENTS, "type", type).increment();
+    }
+
+    public void decision(String action) {
+        registry.counter(ASSIGNMENTS, "action", action).increment();
     }
 
     public double droppedCount(String reason) {

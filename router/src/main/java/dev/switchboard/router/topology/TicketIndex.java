@@ -4,6 +4,7 @@ import dev.switchboard.events.EventOrigin;
 import dev.switchboard.events.TicketEvent;
 import dev.switchboard.events.TicketEventType;
 import dev.switchboard.events.TicketStatus;
+import dev.switchboard.router.assignment.AssignmentEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>Entries: {@code msg:<message id>} → ticket id, for every event that names a message (the
  * router's CREATED / CUSTOMER_MESSAGE / REOPENED / NOTE_ADDED, the helpdesk's AGENT_REPLIED and
- * the router's SOCIAL_ECHO replies), and {@code tkt:<ticket id>} → {@link HelpdeskFacts} from the
- * helpdesk's events. Entries expire after the index window ({@code exp:<time>:<key>} entries keep
+ * the router's SOCIAL_ECHO replies), {@code tkt:<ticket id>} → {@link HelpdeskFacts} from the
+ * helpdesk's events, and {@code asg:<ticket id>} → {@link AssignmentFacts} from assignment's
+ * decisions (assignee, SLA-raised priority). Entries expire after the index window ({@code exp:<time>:<key>} entries keep
  * them in time order so expiry reads only what is due).
  *
  * <p>Consistency: the global consumer reads committed records only (exactly_once_v2), so an id
@@ -38,6 +40,7 @@ public final class TicketIndex {
     static final String MESSAGE = "msg:";
     static final String TICKET = "tkt:";
     static final String CUSTOMER = "cus:";
+    static final String ASSIGNMENT = "asg:";
     static final String EXPIRY = "exp:";
 
     private TicketIndex() {}
@@ -73,6 +76,10 @@ public final class TicketIndex {
 
     public static HelpdeskFacts facts(ReadOnlyKeyValueStore<String, String> index, String ticketId) {
         return value(index, TICKET + ticketId).map(HelpdeskFacts::decode).orElse(HelpdeskFacts.NONE);
+    }
+
+    public static AssignmentFacts assignment(ReadOnlyKeyValueStore<String, String> index, String ticketId) {
+        return value(index, ASSIGNMENT + ticketId).map(AssignmentFacts::decode).orElse(AssignmentFacts.NONE);
     }
 
     // Values are stored as "<epoch ms>|<value>": the time finds the entry's expiry record.
@@ -116,6 +123,14 @@ public final class TicketIndex {
                         .findFirst()
                         .ifPresent(key -> put(CUSTOMER + event.getTicketId(), key, at));
             }
+            if (event.getOrigin() == EventOrigin.ROUTER
+                    && AssignmentEngine.STAGE_VALUE.equals(event.getAttributes().get(AssignmentEngine.STAGE))) {
+                AssignmentFacts before = assignment(store, event.getTicketId());
+                AssignmentFacts after = applyDecision(before, event);
+                if (!after.equals(before)) {
+                    put(ASSIGNMENT + event.getTicketId(), after.encode(), at);
+                }
+            }
             if (event.getOrigin() != EventOrigin.ROUTER) {
                 HelpdeskFacts before = facts(store, event.getTicketId());
                 HelpdeskFacts after = apply(before, event, at);
@@ -124,6 +139,19 @@ public final class TicketIndex {
                 }
             }
             expire(at - retention.toMillis());
+        }
+
+        private static AssignmentFacts applyDecision(AssignmentFacts facts, TicketEvent event) {
+            return switch (event.getType()) {
+                case ASSIGNED -> facts.withAssignee(event.getAgentId());
+                case UNASSIGNED, QUEUED -> facts.withAssignee(null);
+                case PRIORITY_CHANGED ->
+                    java.util.Optional.ofNullable(event.getAttributes().get(AssignmentEngine.PRIORITY_FLOOR))
+                            .map(dev.switchboard.events.Priority::valueOf)
+                            .map(facts::withFloor)
+                            .orElse(facts);
+                default -> facts;
+            };
         }
 
         private static HelpdeskFacts apply(HelpdeskFacts facts, TicketEvent event, long at) {

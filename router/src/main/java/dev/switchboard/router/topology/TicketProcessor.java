@@ -210,9 +210,13 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
             reasons.add("new conversation " + message.getConversationKey());
         }
         reasons.addAll(understanding(analysis));
-        Emitter out = new Emitter(record, state);
+        // A new ticket is escalated from its first event on, so assignment never gives it to
+        // someone without the role first; ESCALATED follows with the rule.
+        Optional<EscalationDecision> escalation = escalationOf(state, message, analysis, tier);
+        Emitter out =
+                new Emitter(record, escalation.map(d -> escalated(state, d)).orElse(state));
         out.emit(TicketEventType.CREATED, message.getSourceMessageId(), TicketStatus.NEW, reasons, Map.of());
-        escalate(out, analysis, tier);
+        escalation.ifPresent(d -> emitEscalated(out, d));
         tickets.put(ticketId, out.state());
         conversations.put(message.getConversationKey(), ticketId);
     }
@@ -243,12 +247,16 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                 newIntent ? analysis.intent().intent() : before.getIntent().getIntent();
         Optional<String> knownTier = tier.or(() -> Optional.ofNullable(before.getCustomerTier()));
         PriorityScore score = priority.score(priorityInput(intent, signals, knownTier, times.size()));
+        // An SLA breach may have raised the priority: a calmer message does not lower it again.
+        AssignmentFacts assigned = TicketIndex.assignment(TicketIndex.store(context), ticket.ticketId());
+        Priority level = assigned.atLeastFloor(Priority.valueOf(score.level().name()));
+        Priority levelBefore = assigned.atLeastFloor(before.getPriority());
         Destination destination = rules.routing().destinationOf(intent);
         TicketStatus status =
                 reopen || effective(ticket, facts) != TicketStatus.NEW ? TicketStatus.OPEN : TicketStatus.NEW;
         TicketSummary.Builder summary = TicketSummary.newBuilder(before)
                 .setCustomerTier(knownTier.orElse(null))
-                .setPriority(Priority.valueOf(score.level().name()))
+                .setPriority(level)
                 .setPriorityScore(score.score())
                 .setPriorityReasons(priorityReasons(score))
                 .setStatus(status)
@@ -289,10 +297,10 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
         } else {
             out.emit(TicketEventType.CUSTOMER_MESSAGE, message.getSourceMessageId(), null, reasons, Map.of());
         }
-        if (score.level().ordinal() != before.getPriority().ordinal()) {
+        if (level != levelBefore) {
             List<String> why = new ArrayList<>();
-            why.add(before.getPriority() + " -> " + score.level() + " (score " + before.getPriorityScore() + " -> "
-                    + score.score() + ")");
+            why.add(levelBefore + " -> " + level + " (score " + before.getPriorityScore() + " -> " + score.score()
+                    + ")");
             score.reasons().forEach(r -> why.add(r.toString()));
             out.emit(TicketEventType.PRIORITY_CHANGED, message.getSourceMessageId(), null, why, Map.of());
         }
@@ -302,8 +310,15 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
     }
 
     private void escalate(Emitter out, Analysis analysis, Optional<String> tier) {
-        TicketState state = out.state();
-        InboundMessage message = out.record().value();
+        escalationOf(out.state(), out.record().value(), analysis, tier).ifPresent(d -> {
+            out.update(escalated(out.state(), d));
+            emitEscalated(out, d);
+        });
+    }
+
+    /** The escalation rule this message makes fire, unless one written earlier already did. */
+    private Optional<EscalationDecision> escalationOf(
+            TicketState state, InboundMessage message, Analysis analysis, Optional<String> tier) {
         String text =
                 Optional.ofNullable(message.getSubject()).map(s -> s + "\n").orElse("") + message.getBodyText();
         Optional<EscalationDecision> decision = escalation.evaluate(new EscalationInput(
@@ -315,9 +330,12 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                 analysis.language().language()));
         if (decision.isEmpty()
                 || (state.escalationPrecedence() >= 0 && decision.get().precedence() >= state.escalationPrecedence())) {
-            return;
+            return Optional.empty();
         }
-        EscalationDecision d = decision.get();
+        return decision;
+    }
+
+    private static TicketState escalated(TicketState state, EscalationDecision d) {
         TicketSummary summary = TicketSummary.newBuilder(state.summary())
                 .setEscalation(dev.switchboard.events.Escalation.newBuilder()
                         .setRule(d.rule())
@@ -325,11 +343,14 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                         .setDetail(d.detail())
                         .build())
                 .build();
-        out.update(withSummary(state, summary, d.precedence()));
+        return withSummary(state, summary, d.precedence());
+    }
+
+    private void emitEscalated(Emitter out, EscalationDecision d) {
         List<String> reasons = new ArrayList<>();
         reasons.add("rule " + d.rule()
                 + d.requiredRole().map(r -> " requires role " + r).orElse("") + ": " + d.detail());
-        out.emit(TicketEventType.ESCALATED, message.getSourceMessageId(), null, reasons, Map.of());
+        out.emit(TicketEventType.ESCALATED, out.record().value().getSourceMessageId(), null, reasons, Map.of());
     }
 
     // ------------------------------------------------------------------ other kinds of messages
@@ -662,6 +683,12 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                 List<String> reasons,
                 Map<String, String> attributes) {
             long seq = state.eventSeq() + 1;
+            // Assignment's decisions (assignee, an SLA-raised priority) ride on every summary written.
+            AssignmentFacts assigned = TicketIndex.assignment(TicketIndex.store(context), state.ticketId());
+            TicketSummary summary = TicketSummary.newBuilder(state.summary())
+                    .setAssignee(assigned.assignee().orElse(null))
+                    .setPriority(assigned.atLeastFloor(state.summary().getPriority()))
+                    .build();
             state = new TicketState(
                     state.ticketId(),
                     state.summary(),
@@ -681,7 +708,7 @@ public final class TicketProcessor implements Processor<String, InboundMessage, 
                     .setMessageId(messageId)
                     .setStatus(status)
                     .setPublicReply(true)
-                    .setTicket(state.summary())
+                    .setTicket(summary)
                     .setReasons(reasons)
                     .setSourceReceivedAt(record.value().getReceivedAt())
                     .setAttributes(attributes)

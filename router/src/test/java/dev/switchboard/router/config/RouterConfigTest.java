@@ -24,8 +24,14 @@ class RouterConfigTest {
         assertThat(rules.languages()).containsExactly("en", "ar");
         assertThat(rules.windows().dedupe()).isEqualTo(Duration.ofDays(7));
         assertThat(rules.intents().keySet()).containsExactlyInAnyOrderElementsOf(RoutingRules.INTENTS);
-        assertThat(rules.routing().destinationOf("refund").routingGroup()).isEqualTo("billing");
-        assertThat(rules.routing().destinationOf("nonsense").team()).isEqualTo("customer-care");
+        assertThat(rules.routing().destinationOf("refund").team()).isEqualTo("billing");
+        assertThat(rules.routing().destinationOf("refund").routingGroup()).isEqualTo("default");
+        assertThat(rules.routing().destinationOf("nonsense").team()).isEqualTo("support");
+        assertThat(config.assignment().checkEvery()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(config.assignment().replyWithin()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.assignment().kindOf("whatsapp")).isEqualTo("social");
+        assertThat(config.assignment().fallbackFor("ar")).isEmpty();
+        assertThat(config.assignment().fallbackFor("fr")).containsExactly("en");
     }
 
     @Test
@@ -37,6 +43,31 @@ class RouterConfigTest {
         assertThat(config.kafka().bootstrapServers()).isEqualTo("broker:9092");
         assertThat(config.rules().windows().reopen()).isEqualTo(Duration.ofDays(3));
         assertThat(config.rules().windows().dedupe()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.assignment()).isEqualTo(AssignmentSettings.defaults());
+    }
+
+    @Test
+    void assignmentSettingsAreFoundNextToTheServiceFileAndChecked(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("router.yaml"), "rules: r.yaml\nassignment: a.yaml\n");
+        Files.writeString(dir.resolve("r.yaml"), "");
+        Files.writeString(dir.resolve("a.yaml"), "reply-within: 30m\nlanguage-fallback: {ar: [EN]}\n");
+        RouterConfig config = RouterConfig.load(loader, dir.resolve("router.yaml"));
+        assertThat(config.assignment().replyDeadline()).contains(Duration.ofMinutes(30));
+        assertThat(config.assignment().fallbackFor("ar")).containsExactly("en");
+
+        Files.writeString(dir.resolve("a.yaml"), "channel-kinds: {email: [email], social: [email]}\n");
+        assertThatThrownBy(() -> RouterConfig.load(loader, dir.resolve("router.yaml")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("a.yaml")
+                .hasMessageContaining("channel 'email' is under both email and social");
+
+        Files.writeString(dir.resolve("a.yaml"), "unknown-presence: maybe\n");
+        assertThatThrownBy(() -> RouterConfig.load(loader, dir.resolve("router.yaml")))
+                .hasMessageContaining("unknown-presence must be offline or online");
+
+        Files.writeString(dir.resolve("a.yaml"), "sticky-windw: 7d\n");
+        assertThatThrownBy(() -> RouterConfig.load(loader, dir.resolve("router.yaml")))
+                .hasMessageContaining("sticky-windw");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.switchboard.events.TicketStatus;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.router.RouterFixtures;
 import dev.switchboard.router.TicketRouter;
+import dev.switchboard.router.assignment.AssignmentEngine;
 import dev.switchboard.router.config.RouterConfig;
 import dev.switchboard.router.tickets.TicketIds;
 import dev.switchboard.schemas.Topics;
@@ -155,7 +156,7 @@ class TicketRouterTopologyTest {
         assertThat(ticket.getIntent().getEvidence()).isNotEmpty();
         assertThat(ticket.getLanguage()).isEqualTo("en");
         assertThat(ticket.getTeam()).isEqualTo("billing");
-        assertThat(ticket.getRoutingGroup()).isEqualTo("billing");
+        assertThat(ticket.getRoutingGroup()).isEqualTo("default");
         assertThat(ticket.getPriorityReasons()).contains(new PriorityReason("refund intent", 10));
         assertThat(ticket.getAmounts()).singleElement().satisfies(a -> {
             assertThat(a.getAmount()).isEqualTo("89.99");
@@ -227,6 +228,37 @@ class TicketRouterTopologyTest {
         assertThat(last.getTicket().getPriorityReasons())
                 .contains(new PriorityReason("3rd message in 2h while waiting", 30));
         assertThat(last.getEventId()).isEqualTo(ticket + ":4");
+    }
+
+    @Test
+    void summariesCarryTheAssigneeAndAnSlaRaisedPriorityThatAssignmentDecided() {
+        String ticket = created(whatsapp("as1", "966500000009", "where is my order?", T0))
+                .getTicketId();
+        fromHelpdesk(assignmentEvent(ticket, TicketEventType.ASSIGNED, T0.plusSeconds(1))
+                .setAgentId("omar"));
+        fromHelpdesk(assignmentEvent(ticket, TicketEventType.PRIORITY_CHANGED, T0.plusSeconds(2))
+                .setAttributes(Map.of(
+                        AssignmentEngine.STAGE,
+                        AssignmentEngine.STAGE_VALUE,
+                        AssignmentEngine.PRIORITY_FLOOR,
+                        "URGENT")));
+        send(whatsapp("as2", "966500000009", "any news?", T0.plus(Duration.ofMinutes(20))));
+
+        assertThat(routerEvents()).singleElement().satisfies(e -> {
+            assertThat(e.getType()).isEqualTo(TicketEventType.CUSTOMER_MESSAGE);
+            assertThat(e.getTicket().getAssignee()).isEqualTo("omar");
+            assertThat(e.getTicket().getPriority()).isEqualTo(Priority.URGENT);
+        });
+    }
+
+    private static TicketEvent.Builder assignmentEvent(String ticketId, TicketEventType type, Instant at) {
+        return TicketEvent.newBuilder()
+                .setEventId(ticketId + ":default:a" + at.toEpochMilli())
+                .setTicketId(ticketId)
+                .setType(type)
+                .setOrigin(EventOrigin.ROUTER)
+                .setOccurredAt(at)
+                .setAttributes(Map.of(AssignmentEngine.STAGE, AssignmentEngine.STAGE_VALUE));
     }
 
     @Test
@@ -608,6 +640,9 @@ class TicketRouterTopologyTest {
         assertThat(escalated.getTicket().getEscalation().getRequiredRole()).isEqualTo("refund-approver");
         assertThat(escalated.getReasons()).first().asString().contains("1500 SAR");
         assertThat(escalated.getEventId()).endsWith(":2");
+        // the new ticket is escalated from its first event, so assignment never sees it without the role
+        assertThat(out.get(0).getTicket().getEscalation())
+                .isEqualTo(escalated.getTicket().getEscalation());
     }
 
     @Test
