@@ -209,7 +209,7 @@ public final class Demo {
                 .setName(name)
                 .setEmail(id + "@shop.example")
                 .setRoutingGroup("default")
-                .setTeams(List.of())
+                .setTeams(List.of("support", "billing"))
                 .setLanguages(languages)
                 .setRoles(roles)
                 .setCapacity(Capacity.newBuilder()
