@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DemoScript implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DemoScript.class);
+    private static final String EMMA = "emma.clarke@example.com";
 
     private final DemoClients clients;
     private final Clock clock;
@@ -66,7 +67,7 @@ final class DemoScript implements AutoCloseable {
                 "an English email asking where an order is",
                 () -> clients.email(
                         "Emma Clarke",
-                        "emma.clarke@example.com",
+                        EMMA,
                         "Where is my order #48213?",
                         "Hi,\n\nI ordered a pair of boots nine days ago (order #48213) and tracking hasn't moved since Monday."
                                 + " Could you check where it is?\n\nThanks,\nEmma",
@@ -118,27 +119,31 @@ final class DemoScript implements AutoCloseable {
                         "رامي خوري",
                         "wamid.demo-product-" + clock.millis(),
                         "مرحبا، بدي اسأل إذا الكنبة الرمادية متوفرة بلون بيج وقديش بتاخد وقت التوصيل؟"));
-        at(executor, 30, "tom answers Emma by email, through the helpdesk", () -> replyTo("tom", "demo-reply-1"));
+        at(
+                executor,
+                30,
+                "Emma's agent answers her by email, through the helpdesk",
+                () -> replyTo(EMMA, "demo-reply-1"));
         at(
                 executor,
                 40,
-                "Emma answers tom's email: her reply joins the ticket by In-Reply-To",
+                "Emma answers the agent's email: her reply joins her ticket by In-Reply-To",
                 () -> clients.email(
                         "Emma Clarke",
-                        "emma.clarke@example.com",
+                        EMMA,
                         "Re: Where is my order #48213?",
                         "Thank you! It arrived today.",
                         "demo-reply-1@shop.example"));
         at(
                 executor,
                 46,
-                "tom marks Emma's ticket solved: his capacity frees and the queue moves",
-                () -> status("tom", "solved"));
+                "Emma's ticket is solved: her agent's capacity frees and the queue moves",
+                () -> status(EMMA, "solved"));
         at(
                 executor,
                 55,
-                "tom goes away: a ticket he has not answered yet goes to someone else",
-                () -> clients.helpdesk("{\"type\":\"presence_changed\",\"agent_id\":\"tom\",\"status\":\"away\"}"));
+                "tom goes offline: a ticket he has not answered yet goes to someone else",
+                () -> clients.helpdesk("{\"type\":\"presence_changed\",\"agent_id\":\"tom\",\"status\":\"offline\"}"));
         long untilShift =
                 Math.max(60, Duration.between(clock.instant(), shiftChange).toSeconds());
         at(
@@ -177,30 +182,32 @@ final class DemoScript implements AutoCloseable {
                 TimeUnit.SECONDS);
     }
 
-    private int replyTo(String agent, String replyId) throws Exception {
-        Optional<Assignment> ticket = firstTicketOf(agent);
+    private int replyTo(String customer, String replyId) throws Exception {
+        Optional<Assignment> ticket = ticketOf(customer);
         if (ticket.isEmpty()) {
-            log.warn("Demo: {} has no ticket to answer yet", agent);
+            log.warn("Demo: {} has no assigned ticket to answer yet", customer);
             return 0;
         }
         return clients.helpdesk("{\"type\":\"agent_replied\",\"event_id\":\"demo-" + replyId + "\",\"ticket_id\":\""
-                + ticket.get().getTicketId() + "\",\"agent_id\":\"" + agent + "\",\"message_id\":\"<" + replyId
-                + "@shop.example>\"}");
+                + ticket.get().getTicketId() + "\",\"agent_id\":\""
+                + ticket.get().getAgentId() + "\",\"message_id\":\"<"
+                + replyId + "@shop.example>\"}");
     }
 
-    private int status(String agent, String status) throws Exception {
-        Optional<Assignment> ticket = firstTicketOf(agent);
+    private int status(String customer, String status) throws Exception {
+        Optional<Assignment> ticket = ticketOf(customer);
         if (ticket.isEmpty()) {
             return 0;
         }
-        return clients.helpdesk("{\"type\":\"status_changed\",\"ticket_id\":\""
-                + ticket.get().getTicketId() + "\",\"status\":\"" + status + "\",\"agent_id\":\"" + agent + "\"}");
+        return clients.helpdesk(
+                "{\"type\":\"status_changed\",\"ticket_id\":\"" + ticket.get().getTicketId() + "\",\"status\":\""
+                        + status + "\",\"agent_id\":\"" + ticket.get().getAgentId() + "\"}");
     }
 
-    /** The agent's earliest ticket still assigned to them. */
-    private Optional<Assignment> firstTicketOf(String agent) {
+    /** The customer's earliest ticket that is assigned to an agent. */
+    private Optional<Assignment> ticketOf(String customerAddress) {
         return tickets.values().stream()
-                .filter(a -> agent.equals(a.getAgentId()))
+                .filter(a -> customerAddress.equals(a.getTicket().getCustomer().getAddress()))
                 .filter(a -> a.getAction() == AssignmentAction.ASSIGNED || a.getAction() == AssignmentAction.REASSIGNED)
                 .min((a, b) -> a.getDecidedAt().compareTo(b.getDecidedAt()));
     }
