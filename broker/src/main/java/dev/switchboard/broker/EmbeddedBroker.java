@@ -67,7 +67,7 @@ public final class EmbeddedBroker implements AutoCloseable {
             Process process = new ProcessBuilder(command(settings, dataDir, config))
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
-            Files.writeString(dataDir.resolve(PID_FILE), Long.toString(process.pid()));
+            Files.writeString(dataDir.resolve(PID_FILE), pidRecord(process));
             EmbeddedBroker broker = new EmbeddedBroker(process, port, dataDir);
             broker.awaitReady(settings);
             return broker;
@@ -80,34 +80,42 @@ public final class EmbeddedBroker implements AutoCloseable {
      * A broker left from a process that was killed shuts itself down within seconds (it sees its
      * stdin close); a restart on the same data dir waits for that instead of failing on Kafka's
      * lock. A broker whose parent still runs belongs to another Switchboard: that is an error.
+     *
+     * <p>The pid file records the broker's pid, its start time and its parent's pid, so neither a
+     * reused pid nor an unreadable command line can mislead the check.
      */
     private static void awaitPreviousBroker(Path dataDir, Duration timeout) throws IOException {
         Path pidFile = dataDir.resolve(PID_FILE);
         if (!Files.exists(pidFile)) {
             return;
         }
+        String[] fields = Files.readString(pidFile).strip().split("\\s+");
         long pid;
+        long started;
+        long parentPid;
         try {
-            pid = Long.parseLong(Files.readString(pidFile).strip());
-        } catch (NumberFormatException e) {
+            pid = Long.parseLong(fields[0]);
+            started = Long.parseLong(fields[1]);
+            parentPid = Long.parseLong(fields[2]);
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             return;
         }
         Optional<ProcessHandle> previous = ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info()
-                        .commandLine()
-                        .map(c -> c.contains(BrokerMain.class.getName()))
+                        .startInstant()
+                        .map(i -> i.toEpochMilli() == started)
                         .orElse(true));
         if (previous.isEmpty()) {
             return;
         }
         if (previous.get()
                 .parent()
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.pid() != 1)
+                .map(ProcessHandle::pid)
+                .filter(ppid -> ppid == parentPid)
                 .isPresent()) {
             throw new BrokerFailedException("the data dir " + dataDir + " is in use by the broker of another running"
-                    + " Switchboard (pid " + pid + "); stop it or choose another data dir");
+                    + " Switchboard (pid " + parentPid + "); stop it or choose another data dir");
         }
         log.info("Waiting for the broker of a previous run (pid {}) to finish shutting down", pid);
         try {
@@ -121,6 +129,14 @@ public final class EmbeddedBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BrokerFailedException("Interrupted while waiting for a previous broker", e);
         }
+    }
+
+    private static String pidRecord(Process process) {
+        long started = process.info()
+                .startInstant()
+                .map(java.time.Instant::toEpochMilli)
+                .orElse(0L);
+        return process.pid() + " " + started + " " + ProcessHandle.current().pid() + "\n";
     }
 
     public String bootstrapServers() {

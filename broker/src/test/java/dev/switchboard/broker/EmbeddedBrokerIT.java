@@ -99,8 +99,8 @@ class EmbeddedBrokerIT {
             // the parent's log
         }
         assertThat(line).as("the parent started its broker").isNotNull();
-        long orphan =
-                Long.parseLong(Files.readString(dataDir.resolve("broker.pid")).strip());
+        long orphan = Long.parseLong(
+                Files.readString(dataDir.resolve("broker.pid")).strip().split(" ")[0]);
         parent.destroyForcibly().waitFor();
 
         // when Switchboard restarts at once on the same data dir
@@ -115,7 +115,9 @@ class EmbeddedBrokerIT {
     void waitsForABrokerLeftRunningByAKilledProcess() throws Exception {
         // given a broker-like process whose parent is gone (adopted by init), recorded in the data dir
         long orphan = orphanedProcess("sleep 8");
-        Files.writeString(dataDir.resolve("broker.pid"), Long.toString(orphan));
+        Files.writeString(
+                dataDir.resolve("broker.pid"),
+                pidRecord(orphan, ProcessHandle.current().pid()));
 
         // when a broker starts on that data dir
         try (EmbeddedBroker broker = EmbeddedBroker.start(BrokerSettings.of(dataDir, 0))) {
@@ -131,7 +133,9 @@ class EmbeddedBrokerIT {
         Process owned =
                 new ProcessBuilder("bash", "-c", "exec -a 'java dev.switchboard.broker.BrokerMain' sleep 30").start();
         try {
-            Files.writeString(dataDir.resolve("broker.pid"), Long.toString(owned.pid()));
+            Files.writeString(
+                    dataDir.resolve("broker.pid"),
+                    pidRecord(owned.pid(), ProcessHandle.current().pid()));
 
             assertThatThrownBy(() -> EmbeddedBroker.start(BrokerSettings.of(dataDir, 0)))
                     .isInstanceOf(BrokerFailedException.class)
@@ -139,6 +143,17 @@ class EmbeddedBrokerIT {
         } finally {
             owned.destroyForcibly().waitFor();
         }
+    }
+
+    /** The pid file's line for a process started by {@code parent}: pid, start time, parent pid. */
+    private static String pidRecord(long pid, long parent) {
+        long started = ProcessHandle.of(pid)
+                .orElseThrow()
+                .info()
+                .startInstant()
+                .orElseThrow()
+                .toEpochMilli();
+        return pid + " " + started + " " + parent;
     }
 
     /** Starts {@code command} under the name of a broker JVM, detached so that init adopts it. */
