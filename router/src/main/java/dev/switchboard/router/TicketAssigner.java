@@ -6,11 +6,11 @@ import dev.switchboard.events.Assignment;
 import dev.switchboard.events.SlaStatus;
 import dev.switchboard.events.TicketEvent;
 import dev.switchboard.kafka.ClientProperties;
+import dev.switchboard.kafka.DeadLetters;
 import dev.switchboard.router.config.RouterConfig;
 import dev.switchboard.router.topology.AgentGroups;
 import dev.switchboard.router.topology.AssignmentProcessor;
 import dev.switchboard.router.topology.AssignmentStores;
-import dev.switchboard.router.topology.DeadLetters;
 import dev.switchboard.router.topology.RouterMetrics;
 import dev.switchboard.router.topology.TicketGroups;
 import dev.switchboard.schemas.Topic;
@@ -24,7 +24,6 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -182,9 +181,7 @@ public final class TicketAssigner implements AutoCloseable {
     public static Properties streamsProperties(RouterConfig config) {
         Properties p = ClientProperties.streams(config.kafka(), APPLICATION_ID);
         // Undecodable input and processing failures become dead letters; assignment goes on.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnUndecodable.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnProcessingError.class);
-        p.put(DeadLetters.TOPIC_CONFIG, config.kafka().topics().deadLetter().name());
+        DeadLetters.install(p, config.kafka().topics(), "router");
         p.putAll(config.kafka().properties());
         return p;
     }

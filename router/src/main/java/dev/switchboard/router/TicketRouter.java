@@ -2,9 +2,9 @@ package dev.switchboard.router;
 
 import dev.switchboard.events.InboundMessage;
 import dev.switchboard.kafka.ClientProperties;
+import dev.switchboard.kafka.DeadLetters;
 import dev.switchboard.router.config.RouterConfig;
 import dev.switchboard.router.config.RoutingRules;
-import dev.switchboard.router.topology.DeadLetters;
 import dev.switchboard.router.topology.MessageResolver;
 import dev.switchboard.router.topology.RouterMetrics;
 import dev.switchboard.router.topology.RouterStores;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Named;
@@ -133,9 +132,7 @@ public final class TicketRouter implements AutoCloseable {
     public static Properties streamsProperties(RouterConfig config) {
         Properties p = ClientProperties.streams(config.kafka(), APPLICATION_ID);
         // Undecodable input and processing failures become dead letters; the router goes on.
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnUndecodable.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.OnProcessingError.class);
-        p.put(DeadLetters.TOPIC_CONFIG, config.kafka().topics().deadLetter().name());
+        DeadLetters.install(p, config.kafka().topics(), "router");
         // The file's explicit client settings still win, as for every service.
         p.putAll(config.kafka().properties());
         return p;

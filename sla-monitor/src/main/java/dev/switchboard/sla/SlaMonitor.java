@@ -3,6 +3,7 @@ package dev.switchboard.sla;
 import dev.switchboard.events.SlaAlert;
 import dev.switchboard.events.TicketEvent;
 import dev.switchboard.kafka.ClientProperties;
+import dev.switchboard.kafka.DeadLetters;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -120,12 +121,7 @@ public final class SlaMonitor implements AutoCloseable {
     /** Streams settings: the shared ones plus dead letters for input that cannot be used. */
     public static Properties streamsProperties(SlaConfig config) {
         Properties p = ClientProperties.streams(config.kafka(), APPLICATION_ID);
-        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.Undecodable.class);
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetters.Failed.class);
-        // No global stores; opting in now keeps the behaviour when Kafka 5 makes it the default.
-        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        p.put(DeadLetters.TOPIC_CONFIG, config.kafka().topics().deadLetter().name());
-        p.put(DeadLetters.SERVICE_CONFIG, APPLICATION_ID);
+        DeadLetters.install(p, config.kafka().topics(), APPLICATION_ID);
         return p;
     }
 

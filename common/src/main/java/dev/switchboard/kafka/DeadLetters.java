@@ -1,4 +1,4 @@
-package dev.switchboard.sla;
+package dev.switchboard.kafka;
 
 import dev.switchboard.events.DeadLetter;
 import dev.switchboard.events.DeadLetterReason;
@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
@@ -19,9 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Input the SLA monitor cannot use goes to the dead-letter topic as a {@link DeadLetter} with its
- * original bytes, and the application keeps running. The handlers return Kafka Streams' dead-letter
- * records (KIP-1034), so a dead letter commits together with the input's offset.
+ * Input a Kafka Streams application cannot use goes to the dead-letter topic as a
+ * {@link DeadLetter} with its original bytes, and the application keeps running. The handlers
+ * return Kafka Streams' dead-letter records (KIP-1034), so a dead letter commits together with
+ * the input's offset. Every Switchboard Streams application installs them with
+ * {@link #install(Properties, Topics, String)}.
  */
 public final class DeadLetters {
     /** Streams property: the dead-letter topic's full name. */
@@ -29,12 +33,22 @@ public final class DeadLetters {
     /** Streams property: the service named on the dead letters. */
     public static final String SERVICE_CONFIG = "switchboard.dead-letter.service";
     /** Larger payloads are cut, so the dead letter itself fits in a Kafka record. */
-    static final int MAX_PAYLOAD = 512 * 1024;
+    public static final int MAX_PAYLOAD = 512 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     private final String topic;
     private final String service;
+
+    /** Sets the handlers, the dead-letter topic and the service name in a Streams configuration. */
+    public static void install(Properties streams, Topics topics, String service) {
+        streams.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, Undecodable.class);
+        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, Failed.class);
+        // Global stores (the router's ticket index) get the same handling; Kafka 5 makes it the default.
+        streams.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        streams.put(TOPIC_CONFIG, topics.deadLetter().name());
+        streams.put(SERVICE_CONFIG, service);
+    }
 
     private DeadLetters(Map<String, ?> configs) {
         Object t = configs.get(TOPIC_CONFIG);

@@ -1,4 +1,4 @@
-package dev.switchboard.sla;
+package dev.switchboard.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
