@@ -17,6 +17,7 @@ import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
@@ -78,6 +79,7 @@ public final class TicketAssigner implements AutoCloseable {
 
     private final RouterConfig config;
     private final MeterRegistry meters;
+    private KafkaStreamsMetrics streamsMetrics;
     private KafkaStreams streams;
 
     public TicketAssigner(RouterConfig config, MeterRegistry meters) {
@@ -195,6 +197,8 @@ public final class TicketAssigner implements AutoCloseable {
             log.error("Assignment stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
         streams.start();
         log.info(
                 "Assignment started: {} -> {} (check every {})",
@@ -214,6 +218,10 @@ public final class TicketAssigner implements AutoCloseable {
             streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                     .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -63,6 +64,7 @@ public final class TicketRouter implements AutoCloseable {
 
     private final RouterConfig config;
     private final MeterRegistry meters;
+    private KafkaStreamsMetrics streamsMetrics;
     private final java.util.Optional<MessageAnalyzer> sharedAnalyzer;
     private KafkaStreams streams;
     private TicketAssigner assigner;
@@ -149,6 +151,8 @@ public final class TicketRouter implements AutoCloseable {
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
                     .REPLACE_THREAD;
         });
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(meters);
         streams.start();
         assigner = new TicketAssigner(config, meters);
         assigner.start();
@@ -181,6 +185,10 @@ public final class TicketRouter implements AutoCloseable {
                     .withGroupMembershipOperation(
                             org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
             streams = null;
+        }
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
         }
     }
 }

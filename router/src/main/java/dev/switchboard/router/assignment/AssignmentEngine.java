@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
  * <p>Plain Java over {@link AssignmentState}: the Kafka Streams processor is glue.
  */
 public final class AssignmentEngine {
+    private static final int SNAPSHOT_HEADS = 50;
     public static final String STAGE = "stage";
     public static final String STAGE_VALUE = "assignment";
     /** Attribute of a PRIORITY_CHANGED this engine wrote: the priority an SLA breach raised the ticket to. */
@@ -212,6 +213,41 @@ public final class AssignmentEngine {
         } else if (after == PresenceStatus.OFFLINE && before != PresenceStatus.OFFLINE) {
             takeBackUnanswered(g, id, id + " went offline before replying");
         }
+    }
+
+    /** What ops watch of a routing group: its queue and its agents, at {@code now}. */
+    public record GroupSnapshot(long waiting, Duration oldestWait, int agentsOnline, int agentsOnShift) {}
+
+    /**
+     * The group's snapshot. The oldest wait is read from the first {@value #SNAPSHOT_HEADS} tickets
+     * of each bucket (the queue is ordered by priority first), so it never scans a long queue.
+     */
+    public GroupSnapshot snapshot(String group, Instant now) {
+        long waiting = 0;
+        long oldest = now.toEpochMilli();
+        for (AssignmentState.Bucket bucket : state.buckets(group)) {
+            waiting += bucket.size();
+            for (AssignmentState.Waiting w : state.heads(group, bucket.signature(), SNAPSHOT_HEADS)) {
+                Optional<TicketRecord> t = state.ticket(group, w.ticketId());
+                if (t.isPresent() && t.get().queuedAt > 0) {
+                    oldest = Math.min(oldest, t.get().queuedAt);
+                }
+            }
+        }
+        int online = 0;
+        int onShift = 0;
+        for (AgentRecord rec : state.agents(group).values()) {
+            if (rec.agent == null) {
+                continue;
+            }
+            if (rec.presence == PresenceStatus.ONLINE) {
+                online++;
+            }
+            if (profile(group, rec.agent).shifts().onShift(now)) {
+                onShift++;
+            }
+        }
+        return new GroupSnapshot(waiting, Duration.ofMillis(now.toEpochMilli() - oldest), online, onShift);
     }
 
     /** The wall-clock check: shifts that started or ended, reply deadlines, expiries. */

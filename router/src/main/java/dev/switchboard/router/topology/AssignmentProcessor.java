@@ -3,6 +3,7 @@ package dev.switchboard.router.topology;
 import dev.switchboard.events.Agent;
 import dev.switchboard.events.AgentPresence;
 import dev.switchboard.events.Assignment;
+import dev.switchboard.events.AssignmentAction;
 import dev.switchboard.events.SlaStatus;
 import dev.switchboard.events.TicketEvent;
 import dev.switchboard.router.TicketAssigner;
@@ -12,6 +13,8 @@ import dev.switchboard.router.assignment.Decisions;
 import dev.switchboard.router.config.AssignmentSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,6 +35,11 @@ public final class AssignmentProcessor implements Processor<String, SpecificReco
     private final RouterMetrics metrics;
     private ProcessorContext<String, SpecificRecord> context;
     private AssignmentEngine engine;
+    /** The routing groups this task has seen; each lives in exactly one task. */
+    private final Set<String> groups = new TreeSet<>();
+
+    private Instant nextReport = Instant.EPOCH;
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(5);
 
     public AssignmentProcessor(AssignmentSettings settings, Duration retainSolved, RouterMetrics metrics) {
         this.settings = settings;
@@ -50,13 +58,30 @@ public final class AssignmentProcessor implements Processor<String, SpecificReco
                 new StoreKv<>(context.getStateStore(TicketAssigner.CUSTOMERS_STORE)),
                 new StoreKv<>(context.getStateStore(TicketAssigner.WAKEUPS_STORE)));
         this.engine = new AssignmentEngine(settings, retainSolved, state, new Forward());
-        context.schedule(
-                settings.checkEvery(), PunctuationType.WALL_CLOCK_TIME, at -> engine.check(Instant.ofEpochMilli(at)));
+        context.schedule(settings.checkEvery(), PunctuationType.WALL_CLOCK_TIME, at -> {
+            engine.check(Instant.ofEpochMilli(at));
+            report(Instant.ofEpochMilli(at));
+        });
+    }
+
+    /** Publishes each group's queue and agents to the metrics, at most every {@link #REPORT_EVERY}. */
+    private void report(Instant now) {
+        if (now.isBefore(nextReport)) {
+            return;
+        }
+        nextReport = now.plus(REPORT_EVERY);
+        for (String group : groups) {
+            AssignmentEngine.GroupSnapshot s = engine.snapshot(group, now);
+            metrics.group(group, s.waiting(), s.oldestWait(), s.agentsOnline(), s.agentsOnShift());
+        }
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         String group = record.key();
+        if (group != null) {
+            groups.add(group);
+        }
         SpecificRecord value = record.value();
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         if (group == null || value == null) {
@@ -78,6 +103,9 @@ public final class AssignmentProcessor implements Processor<String, SpecificReco
         @Override
         public void assignment(Assignment a) {
             metrics.decision(a.getAction().name().toLowerCase(java.util.Locale.ROOT));
+            if (a.getAction() == AssignmentAction.ASSIGNED && a.getSourceReceivedAt() != null) {
+                metrics.assignedAfter(Duration.between(a.getSourceReceivedAt(), a.getDecidedAt()));
+            }
             log.debug("{} {} {} in {}", a.getTicketId(), a.getAction(), a.getAgentId(), a.getRoutingGroup());
             context.forward(new Record<>(a.getTicketId(), a, a.getDecidedAt().toEpochMilli()));
         }

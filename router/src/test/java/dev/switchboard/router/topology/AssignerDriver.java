@@ -18,6 +18,7 @@ import dev.switchboard.router.assignment.TicketRecord;
 import dev.switchboard.router.config.AssignmentSettings;
 import dev.switchboard.router.config.RouterConfig;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +63,9 @@ final class AssignerDriver implements AutoCloseable {
 
     private Instant now;
 
+    /** What the topology reports to Micrometer. */
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     AssignerDriver(Path stateDir, AssignmentSettings settings, Instant start) {
         this.now = start;
         RouterConfig config = new RouterConfig(KafkaSettings.defaults().withStateDir(stateDir), RouterFixtures.rules())
@@ -71,7 +75,7 @@ final class AssignerDriver implements AutoCloseable {
         // The test driver loses dead letters returned by the handlers under exactly_once_v2 (see
         // TicketRouterTopologyTest); the integration test runs exactly_once_v2 on a real broker.
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        driver = new TopologyTestDriver(TicketAssigner.buildTopology(config), props, start);
+        driver = new TopologyTestDriver(TicketAssigner.buildTopology(config, meters), props, start);
         events = input(TOPICS.ticketEvents());
         sla = input(TOPICS.slaStatus());
         agents = input(TOPICS.agents());

@@ -100,6 +100,42 @@ class TicketAssignerTopologyTest {
     }
 
     @Test
+    void opsSeeAssignmentLatencyQueueDepthOldestWaitAndAgentsPerGroup() {
+        driver(AssignmentSettings.defaults())
+                .agent(agent("amira").capacity(1).build())
+                .agent(agent("omar").build())
+                .online("amira");
+        d.event(ticket("SB-1").created(T0))
+                .event(ticket("SB-2").created(T0))
+                .event(ticket("SB-3").created(T0));
+
+        d.advance(Duration.ofSeconds(90), Duration.ofSeconds(1));
+
+        var meters = d.meters;
+        assertThat(meters.get(RouterMetrics.ASSIGNMENT_LATENCY).timer().count()).isEqualTo(1);
+        assertThat(meters.get(RouterMetrics.QUEUE_DEPTH)
+                        .tag("group", "default")
+                        .gauge()
+                        .value())
+                .isEqualTo(2);
+        assertThat(meters.get(RouterMetrics.QUEUE_OLDEST_WAIT)
+                        .tag("group", "default")
+                        .gauge()
+                        .value())
+                .isBetween(80.0, 90.0);
+        assertThat(meters.get(RouterMetrics.AGENTS_ONLINE)
+                        .tag("group", "default")
+                        .gauge()
+                        .value())
+                .isEqualTo(1);
+        assertThat(meters.get(RouterMetrics.AGENTS_ON_SHIFT)
+                        .tag("group", "default")
+                        .gauge()
+                        .value())
+                .isEqualTo(2);
+    }
+
+    @Test
     void anAgentGoingOfflineBeforeReplyingLosesTheTicketToSomeoneElse() {
         driver(AssignmentSettings.defaults())
                 .agent(agent("amira").build())
