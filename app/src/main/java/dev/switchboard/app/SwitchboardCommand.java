@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             TopicsCommand.class,
             AgentsCommand.class,
+            dev.switchboard.bench.BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class SwitchboardCommand implements Runnable {
