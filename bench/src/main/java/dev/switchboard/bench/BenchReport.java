@@ -47,7 +47,7 @@ public final class BenchReport {
         this.command = command;
     }
 
-    public BenchReport compare(String metric, double value, double baseline, String unit, String goal, boolean met) {
+    public BenchReport compare(String metric, double value, double baseline, String unit, String goal, Boolean met) {
         rows.add(new Row(metric, value, baseline, unit, goal, met));
         return this;
     }

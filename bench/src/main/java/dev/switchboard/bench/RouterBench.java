@@ -1,17 +1,226 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.kafka.KafkaSettings;
+import dev.switchboard.router.config.RouterConfig;
+import dev.switchboard.router.understanding.MessageAnalyzer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard bench router}: work in progress. */
-@Command(name = "router", mixinStandardHelpOptions = true, description = "Router throughput and latency.")
+/**
+ * {@code switchboard bench router}: the router's throughput over a backlog and its latency at
+ * half of that rate, each against a pass-through Kafka Streams application on the same broker with
+ * the same serde and exactly_once_v2; and what the router keeps per open ticket.
+ */
+@Command(
+        name = "router",
+        mixinStandardHelpOptions = true,
+        description = "Router throughput and latency against a pass-through Streams app on the same broker, and its"
+                + " memory per open ticket.")
 final class RouterBench implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     BenchOptions options;
 
+    @Option(names = "--messages", defaultValue = "200000", description = "Backlog size (default: ${DEFAULT-VALUE}).")
+    int messages;
+
+    @Option(names = "--agents", defaultValue = "50", description = "Agents on shift (default: ${DEFAULT-VALUE}).")
+    int agents;
+
+    @Option(
+            names = "--follow-ups",
+            defaultValue = "0.2",
+            description = "Share of messages in an existing conversation (default: ${DEFAULT-VALUE}).")
+    double followUps;
+
+    @Option(
+            names = "--latency-duration",
+            defaultValue = "PT30S",
+            description = "How long to send at half the router's rate for latency, ISO-8601 (default: ${DEFAULT-VALUE};"
+                    + " PT0S skips it).")
+    Duration latencyDuration;
+
+    @Option(
+            names = "--threads",
+            defaultValue = "1",
+            description = "Stream threads of each Streams application, both sides (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
+            defaultValue = "config/router.yaml",
+            description = "The router's configuration, rules and assignment settings (default: ${DEFAULT-VALUE}).")
+    Path config;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        String command = "switchboard bench router --messages " + messages + " --agents " + agents + " --threads "
+                + threads + " --latency-duration " + latencyDuration;
+        BenchReport report = new BenchReport("router", command);
+        RouterConfig file = RouterConfig.load(ConfigLoader.fromEnvironment(), config);
+        try (BenchKafka kafka = BenchKafka.open(options)) {
+            Result r =
+                    run(kafka, file, new Plan(messages, agents, followUps, latencyDuration, threads, Optional.empty()));
+            r.into(report);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        report.print(out);
+        report.writeJson(options.out().resolve("router.json"));
+        out.println("JSON: " + options.out().resolve("router.json"));
         return 0;
+    }
+
+    /** What one run does. */
+    record Plan(
+            int messages, int agents, double followUps, Duration latency, int threads, Optional<Integer> partitions) {}
+
+    /** What one run measured. */
+    record Result(
+            Plan plan,
+            Runs.Throughput baseline,
+            Runs.Throughput router,
+            long tickets,
+            long heapPerTicketBytes,
+            long stateBytes,
+            Optional<Histogram> baselineLatency,
+            Optional<Histogram> routerLatency,
+            Optional<Histogram> routerFirstHop,
+            double latencyRate) {
+
+        void into(BenchReport report) {
+            double ratio = router.perSecond() / baseline.perSecond();
+            report.compare(
+                    "throughput (" + plan.messages() + " messages)",
+                    router.perSecond(),
+                    baseline.perSecond(),
+                    "msg/s",
+                    "≥ 0.8× baseline",
+                    ratio >= 0.8);
+            if (!router.complete() || !baseline.complete()) {
+                report.note("INCOMPLETE: router handled " + router.messages() + ", baseline " + baseline.messages()
+                        + " of " + plan.messages() + " messages before stalling");
+            }
+            if (routerLatency.isPresent() && baselineLatency.isPresent()) {
+                Histogram b = baselineLatency.get();
+                Histogram s = routerLatency.get();
+                report.compare(
+                        String.format(java.util.Locale.ROOT, "latency p99 at %.0f msg/s", latencyRate),
+                        s.getValueAtPercentile(99) / 1000.0,
+                        b.getValueAtPercentile(99) / 1000.0,
+                        "ms",
+                        "≤ 2× baseline",
+                        s.getValueAtPercentile(99) <= 2 * b.getValueAtPercentile(99));
+                report.compare(
+                        "latency p50",
+                        s.getValueAtPercentile(50) / 1000.0,
+                        b.getValueAtPercentile(50) / 1000.0,
+                        "ms",
+                        null,
+                        null);
+                report.note("router latency (receipt → assignment record): " + Runs.percentiles(s));
+                routerFirstHop.ifPresent(
+                        h -> report.note("router first hop (receipt → ticket event): " + Runs.percentiles(h)));
+                report.note("pass-through latency (ingest → output record): " + Runs.percentiles(b));
+            }
+            report.report(
+                    "router heap per open ticket",
+                    heapPerTicketBytes,
+                    "bytes",
+                    "≤ 200 B (state is off-heap)",
+                    heapPerTicketBytes <= 200);
+            report.report(
+                    "router state-store bytes per open ticket",
+                    tickets == 0 ? 0 : (double) stateBytes / tickets,
+                    "bytes",
+                    "≤ 4 KB",
+                    tickets > 0 && stateBytes / tickets <= 4096);
+            report.note(tickets + " open tickets after " + plan.messages() + " messages; " + plan.agents() + " agents; "
+                    + plan.threads() + " stream thread(s) per application");
+        }
+    }
+
+    static Result run(BenchKafka kafka, RouterConfig file, Plan plan) {
+        Map<String, String> props = Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(plan.threads()));
+        KafkaSettings passNs = kafka.namespace("pass", props, plan.partitions());
+        KafkaSettings routerNs = kafka.namespace("router", props, plan.partitions());
+        RouterConfig config = file.withKafka(routerNs);
+        Instant now = Instant.now();
+        BenchTeam.publish(routerNs, BenchTeam.of(plan.agents(), now), now);
+        Duration idle = Duration.ofSeconds(60);
+        // The same messages, in the same order, for both sides.
+        try (Traffic toPass = new Traffic(passNs, 42, plan.followUps());
+                Traffic toRouter = new Traffic(routerNs, 42, plan.followUps())) {
+            toPass.backlog(plan.messages());
+            toRouter.backlog(plan.messages());
+            MessageAnalyzer analyzer = new MessageAnalyzer(config.rules());
+            try (PassThroughSubject pass = new PassThroughSubject(passNs);
+                    RouterSubject router = new RouterSubject(config, analyzer)) {
+                pass.start();
+                Runs.Throughput baseline = Runs.throughput(pass, plan.messages(), idle);
+                long heapBefore = Runs.usedHeapAfterGc();
+                router.start();
+                Runs.Throughput routed = Runs.throughput(router, plan.messages(), idle);
+                long heapAfter = Runs.usedHeapAfterGc();
+                long tickets = router.tickets();
+                long heapPerTicket = tickets == 0 ? 0 : Math.max(0, heapAfter - heapBefore) / tickets;
+                long stateBytes = BenchKafka.sizeOf(routerNs.stateDir().orElseThrow());
+                if (plan.latency().isZero()) {
+                    return new Result(
+                            plan,
+                            baseline,
+                            routed,
+                            tickets,
+                            heapPerTicket,
+                            stateBytes,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            0);
+                }
+                double rate = Math.max(1, routed.perSecond() / 2);
+                pass.takeLatencies();
+                toPass.paced(rate, plan.latency());
+                Runs.await(pass, plan.messages() + sent(rate, plan.latency()), idle);
+                Histogram passLatency = pass.takeLatencies();
+                router.takeLatencies();
+                router.takeFirstHopLatencies();
+                toRouter.paced(rate, plan.latency());
+                Runs.await(router, plan.messages() + sent(rate, plan.latency()), idle);
+                return new Result(
+                        plan,
+                        baseline,
+                        routed,
+                        tickets,
+                        heapPerTicket,
+                        stateBytes,
+                        Optional.of(passLatency),
+                        Optional.of(router.takeLatencies()),
+                        Optional.of(router.takeFirstHopLatencies()),
+                        rate);
+            }
+        }
+    }
+
+    /** How many messages {@link Traffic#paced} sends. */
+    private static long sent(double rate, Duration d) {
+        long interval = (long) (1_000_000_000L / rate);
+        return (d.toNanos() + interval - 1) / interval;
     }
 }

@@ -355,6 +355,13 @@ final class MailboxWorker implements Runnable {
         if (!running) {
             return;
         }
+        // The folder's count is what the server last told us. A NOOP asks for news first: mail that
+        // arrived after our last command is reported now, not at the end of an IDLE that some
+        // servers (GreenMail among them) only start watching when it begins.
+        folder.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
         if (folder.getMessageCount() != countAtLastScan) {
             return; // mail arrived (or left) while we were busy: scan again before waiting
         }
