@@ -62,7 +62,9 @@ public final class TermMatcher {
                     wordPattern(keyword, arabic, false),
                     KEYWORD_WEIGHT * rules.weight(),
                     !negation.containsNegator(TextNormalizer.normalize(keyword)),
-                    Typos.stem(keyword)));
+                    Typos.stem(keyword),
+                    false,
+                    requiredLiteral(keyword)));
         }
         for (String phrase : rules.phrases()) {
             terms.add(new Term(
@@ -70,7 +72,9 @@ public final class TermMatcher {
                     wordPattern(phrase, arabic, true),
                     PHRASE_WEIGHT * rules.weight(),
                     !negation.containsNegator(TextNormalizer.normalize(phrase)),
-                    java.util.Optional.empty()));
+                    java.util.Optional.empty(),
+                    false,
+                    requiredLiteral(phrase)));
         }
         for (String pattern : rules.patterns()) {
             terms.add(regexTerm(pattern, PHRASE_WEIGHT * rules.weight(), where));
@@ -122,9 +126,14 @@ public final class TermMatcher {
             if (foreignLatin && term.codeSwitchOnly()) {
                 continue;
             }
-            Matcher m = term.pattern().matcher(normalizedText);
             boolean matched = false;
-            while (!matched && m.find()) {
+            // The regex runs only where its longest word is in the text: most of the hundreds of
+            // entries are not, and an indexOf costs a fraction of a regex scan with lookbehinds.
+            Matcher m = term.literal().isEmpty()
+                            || normalizedText.contains(term.literal().get())
+                    ? term.pattern().matcher(normalizedText)
+                    : null;
+            while (m != null && !matched && m.find()) {
                 if (!term.negatable() || !negation.negates(normalizedText, m.start())) {
                     found.add(new Evidence(term.rule(), m.group().trim(), term.weight(), m.start()));
                     matched = true;
@@ -180,23 +189,43 @@ public final class TermMatcher {
         return regex.toString();
     }
 
+    /**
+     * Text every match of a keyword or phrase contains: its longest word as normalized, since
+     * affixes and separators only ever surround the words.
+     */
+    private static java.util.Optional<String> requiredLiteral(String term) {
+        String normalized = TextNormalizer.normalize(term);
+        if (normalized.endsWith("*")) {
+            normalized = normalized.substring(0, normalized.length() - 1);
+        }
+        String longest = "";
+        for (String word : normalized.split(" ")) {
+            if (word.length() > longest.length()) {
+                longest = word;
+            }
+        }
+        return longest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(longest);
+    }
+
     private static boolean isArabicLetter(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC && Character.isLetter(cp);
     }
 
+    /** @param literal text every match contains, when known: the regex is skipped without it */
     private record Term(
             String rule,
             Pattern pattern,
             double weight,
             boolean negatable,
             java.util.Optional<Typos.Stem> typoStem,
-            boolean codeSwitchOnly) {
+            boolean codeSwitchOnly,
+            java.util.Optional<String> literal) {
         Term(String rule, Pattern pattern, double weight, boolean negatable, java.util.Optional<Typos.Stem> typoStem) {
-            this(rule, pattern, weight, negatable, typoStem, false);
+            this(rule, pattern, weight, negatable, typoStem, false, java.util.Optional.empty());
         }
 
         Term asCodeSwitchOnly() {
-            return new Term(rule, pattern, weight, negatable, typoStem, true);
+            return new Term(rule, pattern, weight, negatable, typoStem, true, literal);
         }
     }
 
