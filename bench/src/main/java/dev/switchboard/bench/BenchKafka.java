@@ -28,6 +28,8 @@ public final class BenchKafka implements AutoCloseable {
     private final Path dataDir;
     private final boolean removeDataDir;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private final java.util.concurrent.atomic.AtomicInteger namespaces =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private BenchKafka(Optional<EmbeddedBroker> broker, String bootstrapServers, Path dataDir, boolean remove) {
         this.broker = broker;
@@ -71,10 +73,11 @@ public final class BenchKafka implements AutoCloseable {
 
     /** With every topic's partition count set, e.g. to measure more stream threads than the default three partitions feed. */
     public KafkaSettings namespace(String name, Map<String, String> properties, Optional<Integer> partitions) {
+        String unique = name + "-" + namespaces.incrementAndGet();
         KafkaSettings settings = new KafkaSettings(
                 bootstrapServers,
-                "bench-" + runId + "-" + name + ".",
-                Optional.of(dataDir.resolve("streams").resolve(name)),
+                "bench-" + runId + "-" + unique + ".",
+                Optional.of(dataDir.resolve("streams").resolve(unique)),
                 properties);
         try (Admin admin = Admin.create(ClientProperties.base(settings))) {
             TopicAdmin.createTopics(admin, settings.topics(), partitions, Duration.ofSeconds(60));
@@ -84,6 +87,18 @@ public final class BenchKafka implements AutoCloseable {
 
     public KafkaSettings namespace(String name) {
         return namespace(name, Map.of());
+    }
+
+    /** Removes a directory tree; what cannot be removed is left (a benchmark's leftovers are not worth failing it). */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // see above
+        }
     }
 
     /** Bytes under a directory: a state store's size on disk. */
@@ -110,11 +125,7 @@ public final class BenchKafka implements AutoCloseable {
     public void close() {
         broker.ifPresent(EmbeddedBroker::close);
         if (removeDataDir) {
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                // A leftover temporary directory is not worth failing a finished benchmark for.
-            }
+            delete(dataDir);
         }
     }
 }

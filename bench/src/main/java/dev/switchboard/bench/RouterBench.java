@@ -102,7 +102,8 @@ final class RouterBench implements Callable<Integer> {
             Optional<Histogram> baselineLatency,
             Optional<Histogram> routerLatency,
             Optional<Histogram> routerFirstHop,
-            double latencyRate) {
+            double latencyRate,
+            String threadTime) {
 
         void into(BenchReport report) {
             double ratio = router.perSecond() / baseline.perSecond();
@@ -151,6 +152,7 @@ final class RouterBench implements Callable<Integer> {
                     "bytes",
                     "≤ 4 KB",
                     tickets > 0 && stateBytes / tickets <= 4096);
+            report.note("stream threads at the end of the throughput run (last 30 s): " + threadTime);
             report.note(tickets + " open tickets after " + plan.messages() + " messages; " + plan.agents() + " agents; "
                     + plan.threads() + " stream thread(s) per application");
         }
@@ -177,6 +179,7 @@ final class RouterBench implements Callable<Integer> {
                 long heapBefore = Runs.usedHeapAfterGc();
                 router.start();
                 Runs.Throughput routed = Runs.throughput(router, plan.messages(), idle);
+                String threadTime = router.threadTime();
                 long heapAfter = Runs.usedHeapAfterGc();
                 long tickets = router.tickets();
                 long heapPerTicket = tickets == 0 ? 0 : Math.max(0, heapAfter - heapBefore) / tickets;
@@ -192,7 +195,8 @@ final class RouterBench implements Callable<Integer> {
                             Optional.empty(),
                             Optional.empty(),
                             Optional.empty(),
-                            0);
+                            0,
+                            threadTime);
                 }
                 double rate = Math.max(1, routed.perSecond() / 2);
                 pass.takeLatencies();
@@ -213,7 +217,8 @@ final class RouterBench implements Callable<Integer> {
                         Optional.of(passLatency),
                         Optional.of(router.takeLatencies()),
                         Optional.of(router.takeFirstHopLatencies()),
-                        rate);
+                        rate,
+                        threadTime);
             }
         }
     }

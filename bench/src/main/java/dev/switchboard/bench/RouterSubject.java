@@ -24,6 +24,7 @@ import org.HdrHistogram.Histogram;
 final class RouterSubject implements Subject {
     private final RouterConfig config;
     private final TicketRouter router;
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     // Counts and a bit set rather than sets of ids, so the benchmark's own bookkeeping does not
     // show up in the router's heap per open ticket. Nobody answers during a run, so no queued
     // ticket is ever drained and each new ticket gets exactly one first decision.
@@ -35,7 +36,7 @@ final class RouterSubject implements Subject {
 
     RouterSubject(RouterConfig config, MessageAnalyzer analyzer) {
         this.config = config;
-        this.router = new TicketRouter(config, new SimpleMeterRegistry(), analyzer);
+        this.router = new TicketRouter(config, registry, analyzer);
     }
 
     @Override
@@ -106,6 +107,28 @@ final class RouterSubject implements Subject {
     /** Receipt to ticket event, since the last call. */
     Histogram takeFirstHopLatencies() {
         return events.takeLatencies();
+    }
+
+    /**
+     * Where each application's stream thread spends its time (Kafka Streams' own thread metrics:
+     * process, commit, poll ratios), the first thing to read when the router is slower than hoped.
+     */
+    String threadTime() {
+        StringBuilder out = new StringBuilder();
+        for (String app : java.util.List.of("switchboard-router", "switchboard-assigner")) {
+            out.append(app).append(':');
+            for (String metric : java.util.List.of("process.ratio", "commit.ratio", "poll.ratio", "process.rate")) {
+                double v = registry.getMeters().stream()
+                        .filter(m -> m.getId().getName().equals("kafka.stream.thread." + metric))
+                        .filter(m ->
+                                String.valueOf(m.getId().getTag("thread.id")).contains(app + "-"))
+                        .mapToDouble(m -> m.measure().iterator().next().getValue())
+                        .sum();
+                out.append(String.format(java.util.Locale.ROOT, " %s %.2f", metric, v));
+            }
+            out.append("; ");
+        }
+        return out.toString();
     }
 
     @Override
