@@ -137,7 +137,6 @@ final class AssignmentBench implements Callable<Integer> {
         private Histogram enqueue = new Histogram(3_600_000_000L, 3);
         private Histogram drain = new Histogram(3_600_000_000L, 3);
         private long ticket;
-        private long queued;
 
         Side(RouterConfig file, Path stateDir, int waiting) throws IOException {
             Files.createDirectories(stateDir);
@@ -199,18 +198,23 @@ final class AssignmentBench implements Callable<Integer> {
             drain = new Histogram(3_600_000_000L, 3);
         }
 
+        /** Tickets waiting, as the assigner's own bucket counts say. */
         long queued() {
-            return queued;
+            org.apache.kafka.streams.state.KeyValueStore<String, Long> buckets =
+                    driver.getKeyValueStore(TicketAssigner.BUCKETS_STORE);
+            long waiting = 0;
+            try (var all = buckets.all()) {
+                while (all.hasNext()) {
+                    waiting += all.next().value;
+                }
+            }
+            return waiting;
         }
 
         private void collect() {
             for (Assignment a : assignments.readValuesToList()) {
                 if (a.getAction() == AssignmentAction.ASSIGNED) {
                     assigned.addLast(a.getTicketId());
-                    // The first agents' tickets never waited.
-                    queued = Math.max(0, queued - 1);
-                } else if (a.getAction() == AssignmentAction.QUEUED) {
-                    queued++;
                 }
             }
         }

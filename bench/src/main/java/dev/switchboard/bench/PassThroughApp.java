@@ -51,6 +51,10 @@ final class PassThroughApp implements AutoCloseable {
         streams.start();
     }
 
+    boolean running() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
     private static void createLike(KafkaSettings kafka, String name) {
         try (Admin admin = Admin.create(ClientProperties.base(kafka))) {
             int partitions = admin.describeTopics(

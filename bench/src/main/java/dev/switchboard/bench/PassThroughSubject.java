@@ -29,6 +29,11 @@ final class PassThroughSubject implements Subject {
     }
 
     @Override
+    public boolean running() {
+        return app.running();
+    }
+
+    @Override
     public long handled() {
         return output.records();
     }
@@ -41,11 +46,6 @@ final class PassThroughSubject implements Subject {
     @Override
     public long outputs() {
         return output.records();
-    }
-
-    @Override
-    public long firstOutputNanos() {
-        return output.firstArrivalNanos();
     }
 
     @Override

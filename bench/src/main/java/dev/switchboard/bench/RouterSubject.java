@@ -69,6 +69,11 @@ final class RouterSubject implements Subject {
         router.start();
     }
 
+    @Override
+    public boolean running() {
+        return router.state() == org.apache.kafka.streams.KafkaStreams.State.RUNNING;
+    }
+
     /** Tickets opened so far. */
     long tickets() {
         return created.get();
@@ -87,11 +92,6 @@ final class RouterSubject implements Subject {
     @Override
     public long outputs() {
         return events.records() + assignments.records();
-    }
-
-    @Override
-    public long firstOutputNanos() {
-        return events.firstArrivalNanos();
     }
 
     @Override

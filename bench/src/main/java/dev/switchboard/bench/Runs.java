@@ -14,7 +14,11 @@ final class Runs {
 
     private Runs() {}
 
-    /** Throughput of one subject over a backlog: from its first output to its last. */
+    /**
+     * Throughput of one subject over a backlog that was written before it started: from the moment
+     * its applications are RUNNING (start-up and the first rebalance are not throughput) to its
+     * last output.
+     */
     record Throughput(String subject, long messages, double seconds, boolean complete) {
         double perSecond() {
             return seconds <= 0 ? 0 : messages / seconds;
@@ -49,8 +53,13 @@ final class Runs {
     }
 
     static Throughput throughput(Subject s, long expected, Duration idle) {
+        long deadline = System.nanoTime() + idle.toNanos();
+        while (!s.running() && System.nanoTime() < deadline) {
+            sleepBriefly();
+        }
+        long running = System.nanoTime();
         boolean complete = await(s, expected, idle);
-        double seconds = (s.lastOutputNanos() - s.firstOutputNanos()) / 1e9;
+        double seconds = (s.lastOutputNanos() - running) / 1e9;
         return new Throughput(s.name(), complete ? expected : s.handled(), seconds, complete);
     }
 

@@ -12,6 +12,9 @@ interface Subject extends AutoCloseable {
 
     void start();
 
+    /** Whether every Streams application of the side is RUNNING (started, partitions assigned). */
+    boolean running();
+
     /** Messages whose first output is out (for the router: its ticket event). */
     long handled();
 
@@ -20,8 +23,6 @@ interface Subject extends AutoCloseable {
 
     /** Output records seen, to tell progress from a stall. */
     long outputs();
-
-    long firstOutputNanos();
 
     long lastOutputNanos();
 

@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads one topic from its beginning as a user's read_committed consumer would, on its own
- * thread: what arrived, when the first and the last record arrived, and each record's latency
+ * thread: what arrived, when the last record arrived, and each record's latency
  * from the moment it carries (e.g. when the customer's message was received) to its arrival.
  */
 final class TopicWatcher<V> implements AutoCloseable {
@@ -32,7 +32,6 @@ final class TopicWatcher<V> implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Recorder latencies = new Recorder(3_600_000_000L, 3);
     private volatile long records;
-    private volatile long firstArrivalNanos;
     private volatile long lastArrivalNanos;
     private volatile Throwable failure;
 
@@ -84,9 +83,6 @@ final class TopicWatcher<V> implements AutoCloseable {
                     Optional<Instant> origin = sink.accept(r.key(), r.value());
                     origin.ifPresent(o -> latencies.recordValue(Math.max(0, wall - o.toEpochMilli()) * 1000));
                 }
-                if (records == 0) {
-                    firstArrivalNanos = arrival;
-                }
                 lastArrivalNanos = arrival;
                 records += batch.count();
             }
@@ -102,10 +98,6 @@ final class TopicWatcher<V> implements AutoCloseable {
     long records() {
         check();
         return records;
-    }
-
-    long firstArrivalNanos() {
-        return firstArrivalNanos;
     }
 
     long lastArrivalNanos() {
