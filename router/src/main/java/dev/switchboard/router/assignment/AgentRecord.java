@@ -24,6 +24,22 @@ public final class AgentRecord {
     /** Epoch ms of the scheduled check of the agent's calendar; 0 = none. */
     long wakeupAt;
 
+    /**
+     * A copy a caller may change freely. The {@code Agent} is shared: nothing changes a received
+     * record in place.
+     */
+    AgentRecord copy() {
+        AgentRecord c = new AgentRecord();
+        c.agent = agent;
+        c.presence = presence;
+        c.presenceAt = presenceAt;
+        c.open = new TreeMap<>(open);
+        c.pending = new TreeSet<>(pending);
+        c.lastAssignedAt = lastAssignedAt;
+        c.wakeupAt = wakeupAt;
+        return c;
+    }
+
     public Agent agent() {
         return agent;
     }

@@ -34,6 +34,11 @@ public final class AssignmentState {
     private final Kv<Long> buckets;
     private final Kv<String> customers;
     private final Kv<String> wakeups;
+    // Each group's agent records as last read or written, decoded. Every input reads its group's
+    // agents; decoding them all from JSON each time was most of assignment's cost (see
+    // docs/benchmarks.md). This state is the store's only writer in its task, so the cache cannot
+    // go stale; callers get copies, so a change reaches it only through putAgent, as the store.
+    private final Map<String, TreeMap<String, AgentRecord>> agentCache = new java.util.HashMap<>();
 
     public AssignmentState(
             Kv<AgentRecord> agents,
@@ -55,6 +60,12 @@ public final class AssignmentState {
     /** Every agent record of the group, by id. */
     public TreeMap<String, AgentRecord> agents(String group) {
         TreeMap<String, AgentRecord> out = new TreeMap<>();
+        agentCache.computeIfAbsent(group, this::readAgents).forEach((id, r) -> out.put(id, r.copy()));
+        return out;
+    }
+
+    private TreeMap<String, AgentRecord> readAgents(String group) {
+        TreeMap<String, AgentRecord> out = new TreeMap<>();
         String prefix = group + S;
         for (Map.Entry<String, AgentRecord> e : agents.prefix(prefix, Integer.MAX_VALUE)) {
             out.put(e.getKey().substring(prefix.length()), e.getValue());
@@ -64,10 +75,18 @@ public final class AssignmentState {
 
     public void putAgent(String group, String id, AgentRecord record) {
         agents.put(group + S + id, record);
+        TreeMap<String, AgentRecord> cached = agentCache.get(group);
+        if (cached != null) {
+            cached.put(id, record.copy());
+        }
     }
 
     public void deleteAgent(String group, String id) {
         agents.delete(group + S + id);
+        TreeMap<String, AgentRecord> cached = agentCache.get(group);
+        if (cached != null) {
+            cached.remove(id);
+        }
     }
 
     // ------------------------------------------------------------------ tickets
