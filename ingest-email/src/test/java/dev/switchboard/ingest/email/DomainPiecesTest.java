@@ -82,6 +82,13 @@ class DomainPiecesTest {
     }
 
     @Test
+    void aBatchOfUidsIsFetchedAsRanges() {
+        assertThat(BodyPrefetch.uidSet(List.of(3L, 4L, 5L, 6L, 7L, 9L, 12L, 13L)))
+                .isEqualTo("3:7,9,12:13");
+        assertThat(BodyPrefetch.uidSet(List.of(42L))).isEqualTo("42");
+    }
+
+    @Test
     void messageIdsWithAndWithoutBrackets() {
         assertThat(MessageIds.parse("<a@x> <b@y>\r\n <c@z>")).containsExactly("a@x", "b@y", "c@z");
         assertThat(MessageIds.parse("a@x, b@y")).containsExactly("a@x", "b@y");
