@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             RouterBench.class,
             AssignmentBench.class,
             ScalingBench.class,
+            EmailBench.class,
+            WebhookBench.class,
             StartupBench.class,
             CommandLine.HelpCommand.class
         })

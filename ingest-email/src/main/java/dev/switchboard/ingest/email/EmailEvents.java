@@ -12,8 +12,10 @@ import dev.switchboard.events.MessageFlags;
 import dev.switchboard.events.MessageKind;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,11 +221,11 @@ public final class EmailEvents {
         for (String name : List.of("From", "To", "Date", "Subject", "Message-ID")) {
             key.append(name).append(':').append(headers.first(name).orElse("")).append('\n');
         }
-        byte[] head = key.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] body = Arrays.copyOfRange(raw, Math.min(headers.bodyOffset(), raw.length), raw.length);
-        byte[] all = Arrays.copyOf(head, head.length + body.length);
-        System.arraycopy(body, 0, all, head.length, body.length);
-        return MimeReader.sha256(all);
+        int bodyOffset = Math.min(headers.bodyOffset(), raw.length);
+        MessageDigest sha256 = MimeReader.sha256Digest();
+        sha256.update(key.toString().getBytes(StandardCharsets.UTF_8));
+        sha256.update(raw, bodyOffset, raw.length - bodyOffset);
+        return HexFormat.of().formatHex(sha256.digest());
     }
 
     private DeadLetter deadLetter(

@@ -1,7 +1,8 @@
 package dev.switchboard.ingest.email;
 
 import java.io.ByteArrayOutputStream;
-import java.util.Base64;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -16,6 +17,16 @@ import java.util.regex.Pattern;
  */
 public final class EncodedWords {
     private static final Pattern WORD = Pattern.compile("=\\?([^?\\s]+)\\?([bBqQ])\\?([^?]*)\\?=");
+    /** Each byte's value in the base64 alphabet, -1 for bytes outside it. */
+    private static final int[] BASE64_VALUES = new int[256];
+
+    static {
+        Arrays.fill(BASE64_VALUES, -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE64_VALUES[alphabet.charAt(i)] = i;
+        }
+    }
 
     private EncodedWords() {}
 
@@ -68,25 +79,41 @@ public final class EncodedWords {
 
     /** Lenient base64: ignores characters outside the alphabet and a dangling partial group. */
     static byte[] base64(String text) {
-        StringBuilder clean = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/') {
-                clean.append(c);
+        return base64(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Lenient base64 over raw bytes, in one pass: characters outside the alphabet (line breaks,
+     * padding, stray spaces) are skipped, a last group of 2 or 3 characters still gives its 1 or
+     * 2 bytes (padding was lost), a single dangling character is dropped. Attachment bodies go
+     * through here, so it works on the bytes without building strings.
+     */
+    static byte[] base64(byte[] text) {
+        byte[] out = new byte[text.length / 4 * 3 + 3];
+        int n = 0;
+        int bits = 0;
+        int count = 0;
+        for (byte b : text) {
+            int v = BASE64_VALUES[b & 0xFF];
+            if (v < 0) {
+                continue;
+            }
+            bits = bits << 6 | v;
+            if (++count == 4) {
+                out[n++] = (byte) (bits >> 16);
+                out[n++] = (byte) (bits >> 8);
+                out[n++] = (byte) bits;
+                bits = 0;
+                count = 0;
             }
         }
-        int usable = clean.length() - clean.length() % 4;
-        int rest = clean.length() % 4;
-        String body = clean.substring(0, usable);
-        if (rest >= 2) {
-            // A last group of 2 or 3 characters still carries 1 or 2 bytes; padding was lost.
-            body = body + clean.substring(usable) + "=".repeat(4 - rest);
+        if (count == 2) {
+            out[n++] = (byte) (bits >> 4);
+        } else if (count == 3) {
+            out[n++] = (byte) (bits >> 10);
+            out[n++] = (byte) (bits >> 2);
         }
-        try {
-            return Base64.getDecoder().decode(body);
-        } catch (IllegalArgumentException e) {
-            return new byte[0];
-        }
+        return Arrays.copyOf(out, n);
     }
 
     /** The "Q" encoding: quoted-printable where '_' is a space. */

@@ -2,6 +2,7 @@ package dev.switchboard.ingest.email;
 
 import dev.switchboard.events.MailboxCheckpoint;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,11 +24,17 @@ public record FolderCheckpoint(
         return new FolderCheckpoint(uidValidity, lastUid, List.of(), Optional.empty());
     }
 
+    /** A stored checkpoint; fingerprints this version cannot read are left out. */
     public static FolderCheckpoint from(MailboxCheckpoint stored) {
+        List<String> readable = stored.getRecentFingerprints().stream()
+                .map(Fingerprint::parse)
+                .flatMap(Optional::stream)
+                .map(Fingerprint::format)
+                .toList();
         return new FolderCheckpoint(
                 stored.getUidValidity(),
                 stored.getLastUid(),
-                stored.getRecentFingerprints(),
+                readable,
                 Optional.ofNullable(stored.getRescanUntilUid()));
     }
 
@@ -40,13 +47,19 @@ public record FolderCheckpoint(
         return rescanUntilUid.isPresent();
     }
 
-    /** After the message with {@code uid} is on Kafka (or knowingly skipped). */
+    /**
+     * After the message with {@code uid} is on Kafka (or knowingly skipped): its fingerprint is
+     * appended and the oldest beyond {@code memory} forgotten. The stored strings are kept as they
+     * are, without parsing them again: this runs once per message over up to rescan-memory of them.
+     */
     public FolderCheckpoint advance(long uid, Optional<Fingerprint> fingerprint, int memory) {
         List<String> next = fingerprints;
         if (fingerprint.isPresent() && memory > 0) {
-            RecentFingerprints window = new RecentFingerprints(memory, fingerprints);
-            window.add(fingerprint.get());
-            next = window.formatted();
+            int keep = Math.min(fingerprints.size(), memory - 1);
+            List<String> window = new ArrayList<>(keep + 1);
+            window.addAll(fingerprints.subList(fingerprints.size() - keep, fingerprints.size()));
+            window.add(fingerprint.get().format());
+            next = window;
         }
         return new FolderCheckpoint(uidValidity, Math.max(lastUid, uid), next, rescanUntilUid);
     }

@@ -98,6 +98,8 @@ final class MailboxWorker implements Runnable {
     private int countAtLastScan = -1;
     /** Fetch failures per UID while the connection stayed up: a message the server cannot deliver. */
     private final Map<Long, Integer> fetchFailures = new HashMap<>();
+    /** The current batch's bodies fetched ahead, by UID; null for one the server did not send. */
+    private final Map<Long, byte[]> prefetched = new HashMap<>();
 
     private static final int MAX_FETCH_FAILURES = 3;
 
@@ -458,8 +460,12 @@ final class MailboxWorker implements Runnable {
         begin();
         try {
             crashPoints.reached(CrashPoints.Point.BEFORE_PRODUCE, config.id());
-            for (Message m : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Message m = batch.get(i);
                 long uid = folder.getUID(m);
+                if (!prefetched.containsKey(uid)) {
+                    prefetch(batch.subList(i, batch.size()));
+                }
                 MessageContext ctx =
                         new MessageContext(config.id(), config.folder(), uid, next.uidValidity(), internalDate(m));
                 next = ingestOne(m, ctx, next, outcomes);
@@ -468,6 +474,8 @@ final class MailboxWorker implements Runnable {
         } catch (MessagingException | IOException | RuntimeException e) {
             abortQuietly();
             throw e;
+        } finally {
+            prefetched.clear();
         }
         for (Outcome o : outcomes) {
             o.event()
@@ -477,6 +485,25 @@ final class MailboxWorker implements Runnable {
         }
         crashPoints.reached(CrashPoints.Point.AFTER_COMMIT_BEFORE_AFTER_INGEST, config.id());
         afterIngest.afterCommit(store, folder, batch);
+    }
+
+    /**
+     * Fetches the bodies of the next messages of a batch in one round trip: as many as fit in
+     * {@link BodyPrefetch#GROUP_BYTES} (at least one), stopping before a message over
+     * max-message-size, which is never downloaded.
+     */
+    private void prefetch(List<Message> rest) throws MessagingException {
+        List<Message> group = new ArrayList<>();
+        long bytes = 0;
+        for (Message m : rest) {
+            long size = m.getSize();
+            if (size > config.maxMessageSize().bytes() || !group.isEmpty() && bytes + size > BodyPrefetch.GROUP_BYTES) {
+                break;
+            }
+            group.add(m);
+            bytes += size;
+        }
+        prefetched.putAll(BodyPrefetch.fetch(folder, group));
     }
 
     private FolderCheckpoint ingestOne(Message m, MessageContext ctx, FolderCheckpoint next, List<Outcome> outcomes)
@@ -511,7 +538,8 @@ final class MailboxWorker implements Runnable {
         }
         byte[] raw;
         try {
-            raw = fullBody(m);
+            byte[] fetched = prefetched.remove(ctx.uid());
+            raw = fetched != null ? fetched : fullBody(m);
             fetchFailures.remove(ctx.uid());
         } catch (FolderClosedException | StoreClosedException e) {
             throw e; // the connection, not the message

@@ -18,7 +18,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
@@ -567,8 +566,12 @@ public final class MimeReader {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256Digest().digest(bytes));
+    }
+
+    static MessageDigest sha256Digest() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
@@ -581,7 +584,7 @@ public final class MimeReader {
         static byte[] decode(byte[] raw, String encoding) {
             String enc = encoding == null ? "7bit" : encoding.strip().toLowerCase(Locale.ROOT);
             return switch (enc) {
-                case "base64" -> EncodedWords.base64(new String(raw, StandardCharsets.ISO_8859_1));
+                case "base64" -> EncodedWords.base64(raw);
                 case "quoted-printable" -> quotedPrintable(raw);
                 case "uuencode", "x-uuencode", "x-uue" -> uudecode(raw);
                 default -> raw;

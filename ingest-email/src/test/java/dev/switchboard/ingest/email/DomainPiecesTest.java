@@ -2,6 +2,7 @@ package dev.switchboard.ingest.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.events.MailboxCheckpoint;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,6 +80,32 @@ class DomainPiecesTest {
         FolderCheckpoint roundTrip =
                 FolderCheckpoint.from(rescan.toEvent("support", "INBOX", Instant.parse("2026-12-01T00:00:00Z")));
         assertThat(roundTrip).isEqualTo(rescan);
+    }
+
+    @Test
+    void aStoredCheckpointKeepsOnlyTheFingerprintsThisVersionCanRead() {
+        MailboxCheckpoint stored = MailboxCheckpoint.newBuilder()
+                .setMailboxId("support")
+                .setFolder("INBOX")
+                .setUidValidity(7)
+                .setLastUid(42)
+                .setUpdatedAt(Instant.parse("2026-12-01T00:00:00Z"))
+                .setRecentFingerprints(List.of("mid:CAF=abc123@mail.example.com", "t=1000;c=aaaa;m=bbbb"))
+                .build();
+
+        FolderCheckpoint cp = FolderCheckpoint.from(stored);
+
+        assertThat(cp.fingerprints()).containsExactly("t=1000;c=aaaa;m=bbbb");
+        assertThat(cp.advance(43, Optional.of(Fingerprint.of(Instant.ofEpochMilli(2000), "cccc", Optional.empty())), 2)
+                        .fingerprints())
+                .containsExactly("t=1000;c=aaaa;m=bbbb", "t=2000;c=cccc");
+    }
+
+    @Test
+    void aBatchOfUidsIsFetchedAsRanges() {
+        assertThat(BodyPrefetch.uidSet(List.of(3L, 4L, 5L, 6L, 7L, 9L, 12L, 13L)))
+                .isEqualTo("3:7,9,12:13");
+        assertThat(BodyPrefetch.uidSet(List.of(42L))).isEqualTo("42");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.switchboard.ingest.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
@@ -180,6 +181,34 @@ class ImapBehaviourIT {
 
             // then the next attempt logs in with it
             await().atMost(WAIT).until(() -> h.events(Duration.ofMillis(200)).size() == 1);
+        }
+    }
+
+    @Test
+    void mailArrivingAfterAMoveInTheSameSessionIsIngestedWithItsOwnBytes(KafkaCluster kafka, MailServer mail) {
+        // given a service that moved two ingested messages away and now idles on the same connection
+        IngestHarness h = new IngestHarness(kafka);
+        GreenMailUser user = mail.user(IngestHarness.ADDRESS, IngestHarness.PASSWORD);
+        mail.deliver(user, IngestHarness.simpleMessage("before-1@example.com", "one", "first"));
+        mail.deliver(user, IngestHarness.simpleMessage("before-2@example.com", "two", "second"));
+        try (MailboxIngestor ingestor = h.start(
+                h.config(mail.imapPort(), "none", "after-ingest: move", "move-to: Processed", "poll-interval: 10m"))) {
+            await().atMost(WAIT).until(() -> IngestHarness.count(mail.imapPort(), "Processed") == 2);
+            await().atMost(WAIT).until(() -> ingestor.status().containsValue("idle"));
+
+            // when new mail arrives (after the expunge, Jakarta Mail's message numbers are not sequence numbers)
+            mail.deliver(user, IngestHarness.simpleMessage("after-1@example.com", "three", "third"));
+            mail.deliver(user, IngestHarness.simpleMessage("after-2@example.com", "four", "fourth"));
+
+            // then each new message is its own event, with its own text
+            await().atMost(WAIT).until(() -> h.events(Duration.ofMillis(200)).size() >= 4);
+            assertThat(h.events(Duration.ofMillis(500)))
+                    .extracting(InboundMessage::getSourceMessageId, InboundMessage::getBodyText)
+                    .containsExactlyInAnyOrder(
+                            tuple("before-1@example.com", "first"),
+                            tuple("before-2@example.com", "second"),
+                            tuple("after-1@example.com", "third"),
+                            tuple("after-2@example.com", "fourth"));
         }
     }
 
