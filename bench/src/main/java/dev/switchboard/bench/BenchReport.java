@@ -52,6 +52,12 @@ public final class BenchReport {
         return this;
     }
 
+    /** A figure next to its baseline, with no goal of its own (context for the figures that have one). */
+    public BenchReport compare(String metric, double value, double baseline, String unit) {
+        rows.add(new Row(metric, value, baseline, unit, null, null));
+        return this;
+    }
+
     public BenchReport report(String metric, double value, String unit, String goal, Boolean met) {
         rows.add(new Row(metric, value, null, unit, goal, met));
         return this;
