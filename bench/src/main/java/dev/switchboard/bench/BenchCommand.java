@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Benchmarks: each figure a ratio against a baseline measured side by side in the same run"
                 + " (docs/benchmarks.md).",
-        subcommands = {RouterBench.class, CommandLine.HelpCommand.class})
+        subcommands = {RouterBench.class, SlaBench.class, CommandLine.HelpCommand.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
