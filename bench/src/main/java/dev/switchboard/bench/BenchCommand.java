@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             RouterBench.class,
             AssignmentBench.class,
             ScalingBench.class,
+            SlaBench.class,
             EmailBench.class,
             WebhookBench.class,
             StartupBench.class,

@@ -52,7 +52,7 @@ public final class BenchReport {
         return this;
     }
 
-    /** A figure next to its baseline, without a goal. */
+    /** A figure next to its baseline, with no goal of its own (context for the figures that have one). */
     public BenchReport compare(String metric, double value, double baseline, String unit) {
         rows.add(new Row(metric, value, baseline, unit, null, null));
         return this;

@@ -7,6 +7,7 @@ import dev.switchboard.kafka.DeadLetters;
 import dev.switchboard.schemas.Topic;
 import dev.switchboard.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -42,6 +43,9 @@ public final class SlaMonitor implements AutoCloseable {
     /** Each ticket's next deadline, keyed by zero-padded due epoch millis + ticket id. */
     public static final String DEADLINES_STORE = "sla-deadlines";
 
+    /** The duration of each wall-clock check for due alerts (all tasks of this instance). */
+    public static final String CHECK_TIMER = "switchboard.sla.check";
+
     private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
 
     private final SlaConfig config;
@@ -54,7 +58,10 @@ public final class SlaMonitor implements AutoCloseable {
         this(config, new SimpleMeterRegistry());
     }
 
-    /** @param meters gets {@code switchboard.sla.alerts} by policy, metric and level, and Kafka Streams' own metrics */
+    /**
+     * @param meters gets {@code switchboard.sla.alerts} by policy, metric and level, the
+     *     {@value #CHECK_TIMER} timer, and Kafka Streams' own metrics
+     */
     public SlaMonitor(SlaConfig config, MeterRegistry meters) {
         this.config = config;
         this.meters = meters;
@@ -65,11 +72,14 @@ public final class SlaMonitor implements AutoCloseable {
         return buildTopology(config, new SimpleMeterRegistry());
     }
 
-    /** The topology, counting the alerts it writes in {@code meters}. */
+    /** The topology, counting the alerts it writes and timing its checks in {@code meters}. */
     public static Topology buildTopology(SlaConfig config, MeterRegistry meters) {
         Topics topics = config.kafka().topics();
         Topic<String, TicketEvent> events = topics.ticketEvents();
         SlaRules rules = SlaRules.of(config);
+        Timer checks = Timer.builder(CHECK_TIMER)
+                .description("How long each wall-clock check for due alerts takes")
+                .register(meters);
         // The topology sees the application's settings, not a default configuration of its own.
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProperties(config))));
         builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -81,7 +91,7 @@ public final class SlaMonitor implements AutoCloseable {
                         events.name(),
                         Consumed.with(events.keySerde(), events.valueSerde()).withName("ticket-events"))
                 .process(
-                        () -> new SlaProcessor(rules, config.checkEvery()),
+                        () -> new SlaProcessor(rules, config.checkEvery(), checks),
                         Named.as("sla-clocks"),
                         TICKETS_STORE,
                         DEADLINES_STORE);

@@ -15,6 +15,8 @@ import dev.switchboard.events.TicketSummary;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.schemas.AvroSetup;
 import dev.switchboard.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,7 +104,12 @@ final class SlaDriver implements AutoCloseable {
     }
 
     SlaDriver(SlaConfig config, Instant start) {
-        this(config, start, SlaMonitor.streamsProperties(config));
+        this(config, start, SlaMonitor.streamsProperties(config), new SimpleMeterRegistry());
+    }
+
+    /** With the topology's meters (alert counts, the check timer) in {@code meters}. */
+    SlaDriver(Path stateDir, Instant start, MeterRegistry meters) {
+        this(config(stateDir), start, SlaMonitor.streamsProperties(config(stateDir)), meters);
     }
 
     /**
@@ -114,13 +121,13 @@ final class SlaDriver implements AutoCloseable {
         SlaConfig config = config(stateDir);
         Properties props = SlaMonitor.streamsProperties(config);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
-        return new SlaDriver(config, start, props);
+        return new SlaDriver(config, start, props, new SimpleMeterRegistry());
     }
 
-    private SlaDriver(SlaConfig config, Instant start, Properties props) {
+    private SlaDriver(SlaConfig config, Instant start, Properties props, MeterRegistry meters) {
         this.config = config;
         this.now = start;
-        this.driver = new TopologyTestDriver(SlaMonitor.buildTopology(config), props, start);
+        this.driver = new TopologyTestDriver(SlaMonitor.buildTopology(config, meters), props, start);
         Topics topics = config.kafka().topics();
         events = driver.createInputTopic(
                 topics.ticketEvents().name(),
