@@ -6,7 +6,6 @@ import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.schemas.Topic;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,10 +66,6 @@ final class Traffic implements AutoCloseable {
                 throw new IllegalStateException("The benchmark's producer failed: " + e.getMessage(), e);
             }
         });
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 
     @Override
