@@ -1,10 +1,13 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.sla.SlaMonitor;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 
 /**
  * How long one SLA monitor's wall-clock checks take, from two sources: the monitor's check timer,
@@ -14,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * during a window to keep the highest value seen.
  */
 final class CheckProbe {
-    private static final String KAFKA_AVG = "kafka.stream.thread.punctuate.latency.avg";
-    private static final String KAFKA_MAX = "kafka.stream.thread.punctuate.latency.max";
+    private static final String THREAD_METRICS = "stream-thread-metrics";
 
     /** The timer's running count and total. */
     record Totals(long count, double totalMillis) {
@@ -31,11 +33,13 @@ final class CheckProbe {
     }
 
     private final MeterRegistry meters;
+    private final Supplier<Map<MetricName, ? extends Metric>> kafka;
     private double timerMax;
     private double kafkaMax = Double.NaN;
 
-    CheckProbe(MeterRegistry meters) {
+    CheckProbe(MeterRegistry meters, Supplier<Map<MetricName, ? extends Metric>> kafka) {
         this.meters = meters;
+        this.kafka = kafka;
     }
 
     Totals totals() {
@@ -51,7 +55,7 @@ final class CheckProbe {
 
     void sample() {
         timerMax = Math.max(timerMax, timer().max(TimeUnit.MILLISECONDS));
-        double k = kafka(KAFKA_MAX);
+        double k = kafka("punctuate-latency-max");
         if (!Double.isNaN(k)) {
             kafkaMax = Double.isNaN(kafkaMax) ? k : Math.max(kafkaMax, k);
         }
@@ -69,7 +73,7 @@ final class CheckProbe {
 
     /** Kafka's {@code punctuate-latency-avg} now (its last 30–60 s); NaN if Kafka has none. */
     double kafkaAvg() {
-        return kafka(KAFKA_AVG);
+        return kafka("punctuate-latency-avg");
     }
 
     private Timer timer() {
@@ -78,8 +82,12 @@ final class CheckProbe {
 
     /** The highest value over the instance's stream threads; NaN when the metric is missing or unsampled. */
     private double kafka(String name) {
-        return meters.find(name).gauges().stream()
-                .mapToDouble(Gauge::value)
+        return kafka.get().entrySet().stream()
+                .filter(e -> e.getKey().group().equals(THREAD_METRICS)
+                        && e.getKey().name().equals(name))
+                .map(e -> e.getValue().metricValue())
+                .filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue())
                 .filter(v -> !Double.isNaN(v))
                 .max()
                 .orElse(Double.NaN);

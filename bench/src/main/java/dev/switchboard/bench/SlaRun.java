@@ -45,10 +45,16 @@ final class SlaRun {
     private final Random random = new Random(20_260_301L);
 
     /** One side's figures. */
+    /**
+     * @param settle how long RocksDB kept flushing or compacting after the load (the window waits for it)
+     * @param rocksDbMemory RocksDB's off-heap memory at the window's end
+     */
     record Side(
             int open,
             Duration load,
+            Duration settle,
             long changelogBytes,
+            long rocksDbMemory,
             long idleChecks,
             double idleCheckMean,
             long windowChecks,
@@ -94,6 +100,8 @@ final class SlaRun {
         long heapGrowth = heapAfterGc() - heapBefore;
         long largeChangelogs = large.changelogBytes(admin);
         long smallChangelogs = small.changelogBytes(admin);
+        Duration largeSettle = awaitStoresQuiet(large, loadDeadline);
+        Duration smallSettle = awaitStoresQuiet(small, loadDeadline);
         warmUp();
 
         // The measured tickets must be consumed before the window opens: three times what the large
@@ -147,11 +155,20 @@ final class SlaRun {
         }
         largeChecks.windowCloses();
         smallChecks.windowCloses();
+        long largeMemory = large.rocksDbMemoryBytes();
+        long smallMemory = small.rocksDbMemoryBytes();
         awaitAlerts(plan.measured(), windowEnd.plus(DRAIN));
 
         return new Results(
-                largeChecks.side(plan.open(), largeLoad, largeChangelogs, tally(large, measured)),
-                smallChecks.side(plan.baselineOpen(), smallLoad, smallChangelogs, tally(small, measured)),
+                largeChecks.side(
+                        plan.open(), largeLoad, largeSettle, largeChangelogs, largeMemory, tally(large, measured)),
+                smallChecks.side(
+                        plan.baselineOpen(),
+                        smallLoad,
+                        smallSettle,
+                        smallChangelogs,
+                        smallMemory,
+                        tally(small, measured)),
                 heapGrowth,
                 lead,
                 Duration.between(measuredStart, ready),
@@ -202,11 +219,14 @@ final class SlaRun {
             kafkaAvg = probe.kafkaAvg();
         }
 
-        Side side(int open, Duration load, long changelogBytes, AlertTally alerts) {
+        Side side(
+                int open, Duration load, Duration settle, long changelogBytes, long rocksDbMemory, AlertTally alerts) {
             return new Side(
                     open,
                     load,
+                    settle,
                     changelogBytes,
+                    rocksDbMemory,
                     opened.countSince(idle),
                     opened.meanSince(idle),
                     closed.countSince(opened),
@@ -283,6 +303,28 @@ final class SlaRun {
                 Thread.sleep(100);
             }
         }
+    }
+
+    /**
+     * Until RocksDB has finished flushing and compacting what the load wrote (quiet for 2 s), so the
+     * window measures a monitor in its steady state, not one paying a bulk load's compaction debt on
+     * the same cores.
+     */
+    private Duration awaitStoresQuiet(SlaSide side, Instant deadline) throws InterruptedException {
+        long start = System.nanoTime();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < 2_000_000_000L) {
+            if (side.storesBusy()) {
+                quietSince = System.nanoTime();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(side.name() + ": RocksDB still compacting at " + deadline);
+            }
+            Thread.sleep(200);
+        }
+        Duration took = Duration.ofNanos(quietSince - start);
+        progress.printf("%s: RocksDB flushes and compactions done %.1f s after the load%n", side.name(), seconds(took));
+        return took;
     }
 
     /** Until each side has as many alerts as measured tickets (and 2 s more, for any duplicate), or the deadline. */

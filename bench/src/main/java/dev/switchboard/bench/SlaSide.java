@@ -40,7 +40,7 @@ final class SlaSide implements AutoCloseable {
         this.name = name;
         this.kafka = kafka;
         this.monitor = new SlaMonitor(policy.withKafka(kafka), meters);
-        this.checks = new CheckProbe(meters);
+        this.checks = new CheckProbe(meters, monitor::metrics);
         monitor.onFailure(failure::set);
         monitor.start();
         this.alerts = new AlertWatcher(kafka);
@@ -103,6 +103,36 @@ final class SlaSide implements AutoCloseable {
             OffsetAndMetadata c = committed.get(e.getKey());
             return e.getValue() == 0 || (c != null && c.offset() >= e.getValue());
         });
+    }
+
+    /** Whether RocksDB is flushing or compacting any of the monitor's stores, or has a compaction pending. */
+    boolean storesBusy() {
+        return rocksDb("mem-table-flush-pending")
+                        + rocksDb("num-running-flushes")
+                        + rocksDb("compaction-pending")
+                        + rocksDb("num-running-compactions")
+                > 0;
+    }
+
+    /**
+     * RocksDB's off-heap memory for the monitor's stores: memtables, block caches (one per store by
+     * default, so the sum counts none twice) and index and filter blocks.
+     */
+    long rocksDbMemoryBytes() {
+        return Math.round(rocksDb("cur-size-all-mem-tables")
+                + rocksDb("block-cache-usage")
+                + rocksDb("estimate-table-readers-mem"));
+    }
+
+    /** A RocksDB metric (Kafka Streams' state-level metrics), summed over the stores and tasks. */
+    private double rocksDb(String metric) {
+        return monitor.metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("stream-state-metrics")
+                        && e.getKey().name().equals(metric))
+                .map(e -> e.getValue().metricValue())
+                .filter(v -> v instanceof Number)
+                .mapToDouble(v -> ((Number) v).doubleValue())
+                .sum();
     }
 
     /** The monitor's Kafka Streams state directory (its RocksDB stores). */

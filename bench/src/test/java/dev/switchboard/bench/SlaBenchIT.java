@@ -87,6 +87,7 @@ class SlaBenchIT {
                         "check in the window, max (the burst)",
                         "Kafka punctuate-latency-avg at window end",
                         "state stores on disk per open ticket (closed)",
+                        "RocksDB off-heap memory at window end",
                         "heap growth after GC per open ticket (both monitors)");
         assertThat(rows.get("open tickets").get("value").asInt()).isEqualTo(2000);
         assertThat(rows.get("open tickets").get("baseline").asInt()).isEqualTo(400);

@@ -11,8 +11,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -159,6 +162,14 @@ public final class SlaMonitor implements AutoCloseable {
     /** The Streams state, e.g. RUNNING; NOT_RUNNING before start. */
     public synchronized KafkaStreams.State state() {
         return streams == null ? KafkaStreams.State.NOT_RUNNING : streams.state();
+    }
+
+    /**
+     * Kafka Streams' own metrics as they are now (none before start), e.g. RocksDB's compaction and
+     * memory figures: the meter registry picks up metrics created after start only once a minute.
+     */
+    public synchronized Map<MetricName, ? extends Metric> metrics() {
+        return streams == null ? Map.of() : streams.metrics();
     }
 
     @Override
