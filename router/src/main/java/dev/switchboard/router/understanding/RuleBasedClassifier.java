@@ -28,6 +28,7 @@ public final class RuleBasedClassifier implements IntentClassifier {
     private static final double SURE_SCORE = 4.0;
 
     private final Map<String, List<TermMatcher>> matchers;
+    private final LiteralIndex index;
     private final List<String> order;
     private final double minScore;
     private final String name;
@@ -57,12 +58,18 @@ public final class RuleBasedClassifier implements IntentClassifier {
             }
             matchers.put(intent, compiled);
         });
+        this.index =
+                LiteralIndex.of(matchers.values().stream().flatMap(List::stream).toList());
+        matchers.replaceAll((intent, compiled) ->
+                compiled.stream().map(m -> m.indexedBy(index)).toList());
     }
 
     @Override
     public IntentResult classify(MessageText text, String language) {
-        String subject = text.subject().map(TextNormalizer::normalize).orElse("");
-        String body = TextNormalizer.normalize(text.body());
+        TermMatcher.Text subject = new TermMatcher.Text(
+                text.subject().map(TextNormalizer::normalize).orElse(""), index);
+        TermMatcher.Text body = new TermMatcher.Text(TextNormalizer.normalize(text.body()), index);
+        int bodyLength = body.normalized().length();
         List<Scored> scores = new ArrayList<>();
         for (Map.Entry<String, List<TermMatcher>> intent : matchers.entrySet()) {
             double score = 0;
@@ -73,7 +80,7 @@ public final class RuleBasedClassifier implements IntentClassifier {
                     evidence.add(e);
                 }
                 for (Evidence e : matcher.find(body, language)) {
-                    double early = 1.0 - (double) e.position() / Math.max(1, body.length());
+                    double early = 1.0 - (double) e.position() / Math.max(1, bodyLength);
                     score += e.weight() * (1.0 + EARLY_BONUS * early);
                     evidence.add(e);
                 }

@@ -36,11 +36,18 @@ public final class TermMatcher {
     private final List<Term> terms;
     private final Negation negation;
     private final String language;
+    /** The index the terms' literal ids refer to, or null when they have none. */
+    private final LiteralIndex index;
 
     private TermMatcher(List<Term> terms, Negation negation, String language) {
+        this(terms, negation, language, null);
+    }
+
+    private TermMatcher(List<Term> terms, Negation negation, String language, LiteralIndex index) {
         this.terms = List.copyOf(terms);
         this.negation = negation;
         this.language = language;
+        this.index = index;
     }
 
     /**
@@ -63,8 +70,8 @@ public final class TermMatcher {
                     KEYWORD_WEIGHT * rules.weight(),
                     !negation.containsNegator(TextNormalizer.normalize(keyword)),
                     Typos.stem(keyword),
-                    false,
-                    requiredLiteral(keyword)));
+                    requiredLiteral(keyword),
+                    Anchor.of(keyword, arabic)));
         }
         for (String phrase : rules.phrases()) {
             terms.add(new Term(
@@ -73,8 +80,8 @@ public final class TermMatcher {
                     PHRASE_WEIGHT * rules.weight(),
                     !negation.containsNegator(TextNormalizer.normalize(phrase)),
                     java.util.Optional.empty(),
-                    false,
-                    requiredLiteral(phrase)));
+                    requiredLiteral(phrase),
+                    Anchor.of(phrase, arabic)));
         }
         for (String pattern : rules.patterns()) {
             terms.add(regexTerm(pattern, PHRASE_WEIGHT * rules.weight(), where));
@@ -92,11 +99,14 @@ public final class TermMatcher {
     private static Term regexTerm(String regex, double weight, String where) {
         try {
             // Patterns match normalized text: fold their Arabic letters the same way (ى → ي, …).
+            String normalized = ArabicNormalizer.normalize(regex);
             return new Term(
                     regex,
-                    Pattern.compile(ArabicNormalizer.normalize(regex)),
+                    Pattern.compile(normalized),
                     weight,
                     false,
+                    java.util.Optional.empty(),
+                    RequiredText.of(normalized),
                     java.util.Optional.empty());
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(
@@ -109,48 +119,138 @@ public final class TermMatcher {
      * that is not negated.
      */
     public List<Evidence> find(String normalizedText) {
-        return find(normalizedText, language);
+        return find(new Text(normalizedText), language);
+    }
+
+    /** As {@link #find(Text, String)}, for text normalized by the caller. */
+    public List<Evidence> find(String normalizedText, String messageLanguage) {
+        return find(new Text(normalizedText), messageLanguage);
     }
 
     /**
-     * As {@link #find(String)}, for a message in {@code messageLanguage}: English words listed again
-     * under another language ("refund" under {@code ar}) are there to count twice in code-switched
-     * messages of that language ("ابي refund"), and count only in them. Arabizi words ("raje3")
-     * count everywhere: Arabizi is written in Latin letters and often detected as English.
+     * Every entry that matches, once per entry, with the first text it matched that is not negated,
+     * for a message in {@code messageLanguage}: English words listed again under another language
+     * ("refund" under {@code ar}) are there to count twice in code-switched messages of that
+     * language ("ابي refund"), and count only in them. Arabizi words ("raje3") count everywhere:
+     * Arabizi is written in Latin letters and often detected as English.
      */
-    public List<Evidence> find(String normalizedText, String messageLanguage) {
+    public List<Evidence> find(Text text, String messageLanguage) {
+        String normalizedText = text.normalized();
         List<Evidence> found = new ArrayList<>();
-        List<Typos.Token> tokens = null;
         boolean foreignLatin = !language.equals(messageLanguage);
         for (Term term : terms) {
             if (foreignLatin && term.codeSwitchOnly()) {
                 continue;
             }
-            boolean matched = false;
-            // The regex runs only where its longest word is in the text: most of the hundreds of
-            // entries are not, and an indexOf costs a fraction of a regex scan with lookbehinds.
-            Matcher m = term.literal().isEmpty()
-                            || normalizedText.contains(term.literal().get())
-                    ? term.pattern().matcher(normalizedText)
-                    : null;
-            while (m != null && !matched && m.find()) {
-                if (!term.negatable() || !negation.negates(normalizedText, m.start())) {
-                    found.add(new Evidence(term.rule(), m.group().trim(), term.weight(), m.start()));
-                    matched = true;
-                }
+            // Most of the hundreds of entries are not in a given text, and an indexOf of the
+            // entry's longest word costs a fraction of a regex scan with lookbehinds.
+            boolean candidate = term.required().isEmpty()
+                    || (index != null && text.index() == index
+                            ? text.presentAny(term.requiredIds())
+                            : term.required().stream().anyMatch(normalizedText::contains));
+            Evidence match = candidate ? firstMatch(term, normalizedText) : null;
+            if (match == null && term.typoStem().isPresent()) {
+                match = firstTypo(term, text);
             }
-            if (!matched && term.typoStem().isPresent()) {
-                tokens = tokens == null ? Typos.tokens(normalizedText) : tokens;
-                for (Typos.Token token : tokens) {
-                    if (term.typoStem().get().matches(token.text())
-                            && (!term.negatable() || !negation.negates(normalizedText, token.start()))) {
-                        found.add(new Evidence(term.rule(), token.text(), term.weight(), token.start()));
-                        break;
-                    }
-                }
+            if (match != null) {
+                found.add(match);
             }
         }
         return found;
+    }
+
+    /** The first match of the term's regex that is not negated, or null. */
+    private Evidence firstMatch(Term term, String normalizedText) {
+        Matcher m = term.pattern().matcher(normalizedText);
+        if (term.anchor().isEmpty()) {
+            while (m.find()) {
+                if (!term.negatable() || !negation.negates(normalizedText, m.start())) {
+                    return new Evidence(term.rule(), m.group().trim(), term.weight(), m.start());
+                }
+            }
+            return null;
+        }
+        // A match starts at its first word, or at most a few prefix letters before it. So the
+        // regex is tried only there (lookingAt, with the text around visible to its lookarounds)
+        // instead of at every position of the text, in the order and with the overlaps that
+        // find() would give.
+        Anchor anchor = term.anchor().get();
+        m.useTransparentBounds(true).useAnchoringBounds(false);
+        int from = 0;
+        int at = normalizedText.indexOf(anchor.word());
+        while (at >= 0) {
+            boolean matchedHere = false;
+            for (int start = Math.max(from, at - anchor.maxPrefix()); start <= at && !matchedHere; start++) {
+                m.region(start, normalizedText.length());
+                if (m.lookingAt()) {
+                    if (!term.negatable() || !negation.negates(normalizedText, m.start())) {
+                        return new Evidence(term.rule(), m.group().trim(), term.weight(), m.start());
+                    }
+                    from = m.end();
+                    matchedHere = true;
+                }
+            }
+            at = normalizedText.indexOf(anchor.word(), Math.max(at + 1, from));
+        }
+        return null;
+    }
+
+    private Evidence firstTypo(Term term, Text text) {
+        for (Typos.Token token : text.tokens()) {
+            if (term.typoStem().get().matches(token.text())
+                    && (!term.negatable() || !negation.negates(text.normalized(), token.start()))) {
+                return new Evidence(term.rule(), token.text(), term.weight(), token.start());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A normalized text, with what matching derives from it computed once for all the matchers it
+     * goes through.
+     */
+    public static final class Text {
+        private final String normalized;
+        private final LiteralIndex index;
+        private List<Typos.Token> tokens;
+        private java.util.BitSet present;
+
+        public Text(String normalized) {
+            this(normalized, null);
+        }
+
+        /** A text the matchers bound to {@code index} test for their literals in one pass. */
+        public Text(String normalized, LiteralIndex index) {
+            this.normalized = normalized;
+            this.index = index;
+        }
+
+        public String normalized() {
+            return normalized;
+        }
+
+        LiteralIndex index() {
+            return index;
+        }
+
+        boolean presentAny(int[] ids) {
+            if (present == null) {
+                present = index.present(normalized);
+            }
+            for (int id : ids) {
+                if (present.get(id)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        List<Typos.Token> tokens() {
+            if (tokens == null) {
+                tokens = Typos.tokens(normalized);
+            }
+            return tokens;
+        }
     }
 
     private static Pattern wordPattern(String term, boolean arabic, boolean phrase) {
@@ -193,7 +293,7 @@ public final class TermMatcher {
      * Text every match of a keyword or phrase contains: its longest word as normalized, since
      * affixes and separators only ever surround the words.
      */
-    private static java.util.Optional<String> requiredLiteral(String term) {
+    private static List<String> requiredLiteral(String term) {
         String normalized = TextNormalizer.normalize(term);
         if (normalized.endsWith("*")) {
             normalized = normalized.substring(0, normalized.length() - 1);
@@ -204,14 +304,41 @@ public final class TermMatcher {
                 longest = word;
             }
         }
-        return longest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(longest);
+        return longest.isEmpty() ? List.of() : List.of(longest);
     }
 
     private static boolean isArabicLetter(int cp) {
         return Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC && Character.isLetter(cp);
     }
 
-    /** @param literal text every match contains, when known: the regex is skipped without it */
+    /**
+     * Where every match of a keyword or phrase begins: its first word as normalized, after at most
+     * {@code maxPrefix} letters of attached Arabic prefixes.
+     */
+    private record Anchor(String word, int maxPrefix) {
+        // The longest of ARABIC_PREFIXES and ARABIC_KEYWORD_PREFIXES: a conjunction and three letters.
+        private static final int ARABIC_MAX_PREFIX = 4;
+
+        static java.util.Optional<Anchor> of(String term, boolean arabic) {
+            String normalized = TextNormalizer.normalize(term);
+            if (normalized.endsWith("*")) {
+                normalized = normalized.substring(0, normalized.length() - 1);
+            }
+            String first = normalized.split(" ")[0];
+            if (first.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            boolean arabicWord = arabic && first.codePoints().anyMatch(TermMatcher::isArabicLetter);
+            return java.util.Optional.of(new Anchor(first, arabicWord ? ARABIC_MAX_PREFIX : 0));
+        }
+    }
+
+    /**
+     * @param required text one of which every match contains, when known: the regex is skipped
+     *     without it
+     * @param anchor where every match begins, when known: the regex is tried only there
+     * @param requiredIds the required texts' ids in the matcher's {@link LiteralIndex}
+     */
     private record Term(
             String rule,
             Pattern pattern,
@@ -219,14 +346,47 @@ public final class TermMatcher {
             boolean negatable,
             java.util.Optional<Typos.Stem> typoStem,
             boolean codeSwitchOnly,
-            java.util.Optional<String> literal) {
-        Term(String rule, Pattern pattern, double weight, boolean negatable, java.util.Optional<Typos.Stem> typoStem) {
-            this(rule, pattern, weight, negatable, typoStem, false, java.util.Optional.empty());
+            List<String> required,
+            java.util.Optional<Anchor> anchor,
+            int[] requiredIds) {
+        Term(
+                String rule,
+                Pattern pattern,
+                double weight,
+                boolean negatable,
+                java.util.Optional<Typos.Stem> typoStem,
+                List<String> required,
+                java.util.Optional<Anchor> anchor) {
+            this(rule, pattern, weight, negatable, typoStem, false, required, anchor, new int[0]);
         }
 
         Term asCodeSwitchOnly() {
-            return new Term(rule, pattern, weight, negatable, typoStem, true, literal);
+            return new Term(rule, pattern, weight, negatable, typoStem, true, required, anchor, requiredIds);
         }
+
+        Term withRequiredIds(int[] ids) {
+            return new Term(rule, pattern, weight, negatable, typoStem, codeSwitchOnly, required, anchor, ids);
+        }
+    }
+
+    /** The words the entries need, for a {@link LiteralIndex}. */
+    java.util.Set<String> literals() {
+        java.util.Set<String> literals = new java.util.LinkedHashSet<>();
+        terms.forEach(t -> literals.addAll(t.required()));
+        return literals;
+    }
+
+    /** The same rules, testing texts built on {@code index} for their literals through it. */
+    TermMatcher indexedBy(LiteralIndex index) {
+        List<Term> bound = new ArrayList<>();
+        for (Term t : terms) {
+            int[] ids = t.required().stream().mapToInt(index::id).toArray();
+            if (java.util.Arrays.stream(ids).anyMatch(id -> id < 0)) {
+                throw new IllegalArgumentException("the index lacks the literals of '" + t.rule() + "'");
+            }
+            bound.add(t.withRequiredIds(ids));
+        }
+        return new TermMatcher(bound, negation, language, index);
     }
 
     /**
@@ -238,6 +398,6 @@ public final class TermMatcher {
         for (Term t : terms) {
             marked.add(otherLanguageTerms.contains(TextNormalizer.normalize(t.rule())) ? t.asCodeSwitchOnly() : t);
         }
-        return new TermMatcher(marked, negation, language);
+        return new TermMatcher(marked, negation, language, index);
     }
 }

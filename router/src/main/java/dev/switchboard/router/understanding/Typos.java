@@ -63,18 +63,20 @@ final class Typos {
     /** A keyword as typo matching sees it: its stem and whether any ending may follow. */
     record Stem(String stem, boolean open) {
         boolean matches(String token) {
-            if (REAL_WORDS.contains(token) || token.equals(stem)) {
+            // The cheap tests first: this runs for every long keyword against every long word.
+            if (!mayBeWithinOneEdit(token, stem) || token.equals(stem)) {
                 return false;
             }
+            boolean near;
             if (!open) {
-                return Math.abs(token.length() - stem.length()) <= 1 && withinOneEdit(token, stem);
-            }
-            for (int len = stem.length() - 1; len <= stem.length() + 1; len++) {
-                if (len <= token.length() && withinOneEdit(token.substring(0, len), stem)) {
-                    return true;
+                near = Math.abs(token.length() - stem.length()) <= 1 && withinOneEdit(token, stem);
+            } else {
+                near = false;
+                for (int len = stem.length() - 1; len <= stem.length() + 1 && !near; len++) {
+                    near = len <= token.length() && withinOneEdit(token.substring(0, len), stem);
                 }
             }
-            return false;
+            return near && !REAL_WORDS.contains(token);
         }
     }
 
@@ -99,6 +101,19 @@ final class Typos {
             }
         }
         return tokens;
+    }
+
+    /**
+     * False when no string starting like {@code a} is within one edit of {@code b}: one edit leaves
+     * one of the first two letters of each in place or swapped.
+     */
+    static boolean mayBeWithinOneEdit(String a, String b) {
+        if (a.length() < 2 || b.length() < 2) {
+            return true;
+        }
+        char a0 = a.charAt(0);
+        char a1 = a.charAt(1);
+        return a0 == b.charAt(0) || a1 == b.charAt(1) || a0 == b.charAt(1) || a1 == b.charAt(0);
     }
 
     /** Optimal string alignment distance ≤ 1. */
