@@ -172,6 +172,10 @@ final class RouterBench implements Callable<Integer> {
             toPass.backlog(plan.messages());
             toRouter.backlog(plan.messages());
             MessageAnalyzer analyzer = new MessageAnalyzer(config.rules());
+            // The language models load on first use: tens of MB that belong to the service, not
+            // to its open tickets.
+            analyzer.analyze(Optional.empty(), "where is my order?", Optional.empty(), "email");
+            analyzer.analyze(Optional.empty(), "وين طلبي؟", Optional.empty(), "whatsapp");
             try (PassThroughSubject pass = new PassThroughSubject(passNs);
                     RouterSubject router = new RouterSubject(config, analyzer)) {
                 pass.start();
