@@ -20,9 +20,8 @@ final class DeadlineKeys {
         return String.format("%016d|%s", millis, ticketId);
     }
 
-    /** The inclusive upper bound of a scan for everything due at or before {@code now}. */
-    static String upTo(Instant now) {
-        // Every key due at now's millisecond sorts before the bare next millisecond.
-        return String.format("%016d", now.toEpochMilli() + 1);
+    /** The due moment of a key, in epoch milliseconds. */
+    static long dueMillis(String key) {
+        return Long.parseLong(key, 0, 16, 10);
     }
 }

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * Glue between ticket events, the two stores and {@link TicketSla}: a ticket's clocks live in
  * {@link SlaMonitor#TICKETS_STORE}; its next deadline in {@link SlaMonitor#DEADLINES_STORE}, keyed by
  * due time. A wall-clock check every {@code check-every} scans the deadline index only up to now, so
- * its cost grows with the alerts due, not with the open tickets. Both stores are logged, and alerts
+ * its cost grows with the alerts due, not with the open tickets; and it skips the scan while the
+ * earliest deadline it knows of is still ahead. Both stores are logged, and alerts
  * and state changes commit together (exactly-once), so a restarted instance fires what fell due
  * while it was down (marked late) and never fires anything twice.
  */
@@ -38,6 +39,12 @@ final class SlaProcessor implements Processor<String, TicketEvent, String, SlaOu
     private ProcessorContext<String, SlaOutput> context;
     private KeyValueStore<String, TicketSla> tickets;
     private KeyValueStore<String, String> deadlines;
+    /**
+     * No deadline in the index is due before this moment (epoch ms), so a check before it needs
+     * no scan: a lookup in a large store costs more than in a small one, a comparison does not.
+     * {@link Long#MIN_VALUE} until a scan has found it (a new task, a restored store).
+     */
+    private long noneDueBefore = Long.MIN_VALUE;
 
     /** @param checks times each wall-clock check: Kafka's punctuate metrics only keep a 30 s sampled average */
     SlaProcessor(SlaRules rules, Duration checkEvery, Timer checks) {
@@ -66,13 +73,26 @@ final class SlaProcessor implements Processor<String, TicketEvent, String, SlaOu
     }
 
     private void fireDue(long wallClockMillis) {
+        if (wallClockMillis < noneDueBefore) {
+            return;
+        }
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKeys.FIRST, DeadlineKeys.upTo(now))) {
+        noneDueBefore = Long.MIN_VALUE;
+        try (KeyValueIterator<String, String> it = deadlines.range(DeadlineKeys.FIRST, null)) {
             while (it.hasNext() && due.size() < MAX_DUE_PER_CHECK) {
-                due.add(it.next());
+                KeyValue<String, String> next = it.next();
+                if (DeadlineKeys.dueMillis(next.key) > wallClockMillis) {
+                    noneDueBefore = DeadlineKeys.dueMillis(next.key);
+                    break;
+                }
+                due.add(next);
+            }
+            if (due.size() < MAX_DUE_PER_CHECK && noneDueBefore == Long.MIN_VALUE) {
+                noneDueBefore = Long.MAX_VALUE; // the index holds nothing beyond what is due
             }
         }
+        // Saving the due tickets below indexes their next deadlines, each lowering the bound.
         for (KeyValue<String, String> entry : due) {
             String ticketId = entry.value;
             TicketSla ticket = tickets.get(ticketId);
@@ -107,6 +127,7 @@ final class SlaProcessor implements Processor<String, TicketEvent, String, SlaOu
             }
             if (newKey != null) {
                 deadlines.put(newKey, ticketId);
+                noneDueBefore = Math.min(noneDueBefore, DeadlineKeys.dueMillis(newKey));
             }
         }
         if (kept.isPresent()) {

@@ -109,6 +109,33 @@ class SlaMonitorTopologyTest {
     }
 
     @Test
+    void aDeadlineEarlierThanEveryKnownOneStillFiresOnTime() {
+        sla.send(sla.created("SB-1")); // standard: warns at t(45), due at t(60)
+        sla.advanceTo(t(5)); // a check that learns SB-1's warning is the earliest deadline
+        assertThat(sla.newAlerts()).isEmpty();
+
+        sla.send(sla.created("SB-2", SlaDriver.summary(Priority.URGENT))); // urgent: due at t(35)
+        for (int minute = 6; minute < 35; minute++) {
+            sla.advanceTo(t(minute));
+        }
+
+        assertThat(sla.newAlerts()).singleElement().satisfies(a -> {
+            assertThat(a.getTicketId()).isEqualTo("SB-2");
+            assertThat(a.getLevel()).isEqualTo(SlaLevel.WARNING);
+            assertThat(a.getFiredLate()).isFalse();
+        });
+        assertThat(alertsAt(t(35))).singleElement().satisfies(a -> {
+            assertThat(a.getTicketId()).isEqualTo("SB-2");
+            assertThat(a.getLevel()).isEqualTo(SlaLevel.BREACHED);
+            assertThat(a.getFiredAt()).isEqualTo(t(35));
+        });
+        assertThat(alertsAt(t(45))).singleElement().satisfies(a -> {
+            assertThat(a.getTicketId()).isEqualTo("SB-1");
+            assertThat(a.getLevel()).isEqualTo(SlaLevel.WARNING);
+        });
+    }
+
+    @Test
     void aBreachAsksTheRouterToEscalateAsThePolicySays() {
         sla.send(sla.created("SB-1"));
 
