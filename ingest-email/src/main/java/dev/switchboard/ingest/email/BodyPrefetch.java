@@ -72,6 +72,31 @@ final class BodyPrefetch {
         return bodies;
     }
 
+    /**
+     * The first {@code cap} bytes of one message, {@code UID FETCH <uid> (BODY.PEEK[]<0.cap>)}: by
+     * UID, because a message's sequence number shifts when another message is expunged. Empty when
+     * the server sent no body for it.
+     */
+    static byte[] prefix(IMAPFolder folder, long uid, int cap) throws MessagingException {
+        String command = "UID FETCH " + uid + " (BODY.PEEK[]<0." + cap + ">)";
+        Object found = folder.doCommand(p -> {
+            Response[] responses = p.command(command, null);
+            p.notifyResponseHandlers(responses);
+            p.handleResult(responses[responses.length - 1]); // NO, BAD, BYE: thrown
+            for (Response r : responses) {
+                if (r instanceof FetchResponse f) {
+                    UID u = f.getItem(UID.class);
+                    BODY body = f.getItem(BODY.class);
+                    if (u != null && u.uid == uid && body != null && body.getByteArray() != null) {
+                        return body.getByteArray().getNewBytes();
+                    }
+                }
+            }
+            return new byte[0];
+        });
+        return (byte[]) found;
+    }
+
     /** UIDs in ascending order as an IMAP sequence set: {@code 3:7,9,12:13}. */
     static String uidSet(List<Long> ascending) {
         List<String> ranges = new ArrayList<>();

@@ -43,7 +43,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.eclipse.angus.mail.imap.protocol.BODY;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -520,7 +519,8 @@ final class MailboxWorker implements Runnable {
         long size = m.getSize();
         long limit = config.maxMessageSize().bytes();
         if (size > limit) {
-            byte[] prefix = partialBody(m, config.deadLetterPayloadCap().toIntBytes());
+            byte[] prefix = BodyPrefetch.prefix(
+                    folder, ctx.uid(), config.deadLetterPayloadCap().toIntBytes());
             fetchFailures.remove(ctx.uid());
             Fingerprint f = Fingerprint.of(
                     ctx.internalDate().orElse(now),
@@ -608,14 +608,5 @@ final class MailboxWorker implements Runnable {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(1024, m.getSize()));
         m.writeTo(out);
         return out.toByteArray();
-    }
-
-    /** The first {@code cap} bytes of a message, without downloading the rest. */
-    private byte[] partialBody(Message m, int cap) throws MessagingException {
-        int seq = m.getMessageNumber();
-        Object body = folder.doCommand(p -> p.peekBody(seq, "", 0, cap));
-        return body instanceof BODY b && b.getByteArray() != null
-                ? b.getByteArray().getNewBytes()
-                : new byte[0];
     }
 }
