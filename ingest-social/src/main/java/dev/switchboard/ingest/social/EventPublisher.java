@@ -52,7 +52,9 @@ final class EventPublisher implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
         // Leaves room for at least one retry inside the delivery timeout (which must cover linger + request).
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, Math.min(30_000, timeout / 2)));
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Batches the records of concurrent requests at a small cost in latency; a linger.ms in the
+        // file's Kafka properties (or SWITCHBOARD_KAFKA_LINGER_MS) wins.
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         return p;
     }
 
