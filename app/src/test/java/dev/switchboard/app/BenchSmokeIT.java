@@ -39,6 +39,8 @@ class BenchSmokeIT {
                 "5",
                 "--latency-duration",
                 "PT2S",
+                "--warmup",
+                "50",
                 "--config",
                 "../config/router.yaml",
                 "--bootstrap-servers",
@@ -53,7 +55,9 @@ class BenchSmokeIT {
         JsonNode throughput = report.get("results").get(0);
         assertThat(throughput.get("value").asDouble()).isPositive();
         assertThat(throughput.get("baseline").asDouble()).isPositive();
-        assertThat(result.out()).containsPattern("open tickets after 300 messages");
+        assertThat(result.out())
+                .containsPattern("open tickets after 300 messages")
+                .contains("a warm-up of 50 messages");
     }
 
     @Test

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Router throughput as stream threads grow, each against a pass-through app with as many threads.")
 final class ScalingBench implements Callable<Integer> {
+    private static final int WARMUP_MESSAGES = 20_000;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +61,15 @@ final class ScalingBench implements Callable<Integer> {
         RouterConfig file = RouterConfig.load(ConfigLoader.fromEnvironment(), config);
         int partitions = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
         try (BenchKafka kafka = BenchKafka.open(options)) {
+            // The JVM compiles the Streams, Avro and router code during the first run: without a
+            // warm-up, the first step's figures (both sides) would measure the compiler.
+            int warmup = Math.min(messages, WARMUP_MESSAGES);
+            RouterBench.run(
+                    kafka,
+                    file,
+                    new RouterBench.Plan(
+                            warmup, agents, 0.2, Duration.ZERO, threads.get(0), Optional.of(Math.max(3, partitions))));
+            report.note("a warm-up step of " + warmup + " messages ran first and is not recorded");
             Double first = null;
             for (int t : threads) {
                 RouterBench.Result r = RouterBench.run(
