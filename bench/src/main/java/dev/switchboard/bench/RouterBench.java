@@ -84,8 +84,11 @@ final class RouterBench implements Callable<Integer> {
         RouterConfig file = RouterConfig.load(ConfigLoader.fromEnvironment(), config);
         try (BenchKafka kafka = BenchKafka.open(options)) {
             if (warmup > 0) {
-                run(kafka, file, new Plan(warmup, agents, followUps, Duration.ZERO, threads, Optional.empty()));
-                report.note("a warm-up of " + warmup + " messages through both sides ran first and is not recorded");
+                warmUp(
+                        kafka,
+                        file,
+                        new Plan(warmup, agents, followUps, Duration.ZERO, threads, Optional.empty()),
+                        report);
             }
             Result r =
                     run(kafka, file, new Plan(messages, agents, followUps, latencyDuration, threads, Optional.empty()));
@@ -170,6 +173,15 @@ final class RouterBench implements Callable<Integer> {
             report.note(tickets + " open tickets after " + plan.messages() + " messages; " + plan.agents() + " agents; "
                     + plan.threads() + " stream thread(s) per application");
         }
+    }
+
+    /**
+     * Runs the plan unrecorded: the JVM compiles the Streams, Avro and router code during the first
+     * run, and without a warm-up the first figures (both sides) would measure the compiler.
+     */
+    static void warmUp(BenchKafka kafka, RouterConfig file, Plan plan, BenchReport report) {
+        run(kafka, file, plan);
+        report.note("a warm-up of " + plan.messages() + " messages through both sides ran first and is not recorded");
     }
 
     static Result run(BenchKafka kafka, RouterConfig file, Plan plan) {

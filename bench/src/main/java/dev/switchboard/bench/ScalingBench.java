@@ -61,15 +61,13 @@ final class ScalingBench implements Callable<Integer> {
         RouterConfig file = RouterConfig.load(ConfigLoader.fromEnvironment(), config);
         int partitions = threads.stream().mapToInt(Integer::intValue).max().orElse(1);
         try (BenchKafka kafka = BenchKafka.open(options)) {
-            // The JVM compiles the Streams, Avro and router code during the first run: without a
-            // warm-up, the first step's figures (both sides) would measure the compiler.
             int warmup = Math.min(messages, WARMUP_MESSAGES);
-            RouterBench.run(
+            RouterBench.warmUp(
                     kafka,
                     file,
                     new RouterBench.Plan(
-                            warmup, agents, 0.2, Duration.ZERO, threads.get(0), Optional.of(Math.max(3, partitions))));
-            report.note("a warm-up step of " + warmup + " messages ran first and is not recorded");
+                            warmup, agents, 0.2, Duration.ZERO, threads.get(0), Optional.of(Math.max(3, partitions))),
+                    report);
             Double first = null;
             for (int t : threads) {
                 RouterBench.Result r = RouterBench.run(
