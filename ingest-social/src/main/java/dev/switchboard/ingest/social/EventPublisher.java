@@ -2,7 +2,6 @@ package dev.switchboard.ingest.social;
 
 import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.kafka.KafkaSettings;
-import dev.switchboard.schemas.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * whose acknowledgement was lost in flight (Kafka slow, not down) may be written twice; the router
  * deduplicates on the source message id.
  */
-final class EventPublisher implements AutoCloseable {
+final class EventPublisher implements RecordPublisher {
     // Extra wait beyond the producer's own bound, only so a producer bug can never hang a request.
     private static final Duration SAFETY_MARGIN = Duration.ofSeconds(5);
 
@@ -52,32 +51,16 @@ final class EventPublisher implements AutoCloseable {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout);
         // Leaves room for at least one retry inside the delivery timeout (which must cover linger + request).
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, Math.min(30_000, timeout / 2)));
-        // Batches the records of concurrent requests at a small cost in latency; a linger.ms in the
-        // file's Kafka properties (or SWITCHBOARD_KAFKA_LINGER_MS) wins.
-        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // Every request waits for its acknowledgement, so lingering (Kafka 4's default is 5 ms) only
+        // adds to each answer; the records of concurrent requests still share produce requests while
+        // one is in flight. A linger.ms in the file's Kafka properties (or SWITCHBOARD_KAFKA_LINGER_MS) wins.
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         return p;
     }
 
-    /** One record to write, already serialized with its topic's serdes. */
-    record Outgoing(String topic, byte[] key, byte[] value) {
-        static <V> Outgoing of(Topic<String, V> topic, String key, V value) {
-            return new Outgoing(
-                    topic.name(),
-                    topic.keySerde().serializer().serialize(topic.name(), key),
-                    topic.valueSerde().serializer().serialize(topic.name(), value));
-        }
-    }
-
-    /** What Kafka said about a request's records. */
-    sealed interface Result {
-        record Acknowledged(int count) implements Result {}
-
-        /** At least one record was not acknowledged; {@code reason} is for logs, never for the caller. */
-        record Failed(int acknowledged, int total, String reason) implements Result {}
-    }
-
     /** Sends every record and waits until each is acknowledged or failed. */
-    Result publish(List<Outgoing> records) {
+    @Override
+    public Result publish(List<Outgoing> records) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         String failure = null;
         try {

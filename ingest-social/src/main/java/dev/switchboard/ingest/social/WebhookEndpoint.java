@@ -5,7 +5,7 @@ import dev.switchboard.events.DeadLetterReason;
 import dev.switchboard.events.InboundMessage;
 import dev.switchboard.http.SwitchboardSignature;
 import dev.switchboard.http.WebServer;
-import dev.switchboard.ingest.social.EventPublisher.Outgoing;
+import dev.switchboard.ingest.social.RecordPublisher.Outgoing;
 import dev.switchboard.schemas.Topics;
 import io.javalin.http.Context;
 import java.nio.ByteBuffer;
@@ -44,7 +44,7 @@ final class WebhookEndpoint {
     private final Credentials credentials;
     private final WebhookSignature signature;
     private final WebhookParser parser;
-    private final EventPublisher publisher;
+    private final RecordPublisher publisher;
     private final Topics topics;
     private final IngestMetrics metrics;
     private final Clock clock;
@@ -53,7 +53,7 @@ final class WebhookEndpoint {
             Platform platform,
             Credentials credentials,
             WebhookParser parser,
-            EventPublisher publisher,
+            RecordPublisher publisher,
             Topics topics,
             IngestMetrics metrics,
             Clock clock) {
@@ -90,8 +90,8 @@ final class WebhookEndpoint {
         Prepared prepared = prepare(body, clock.instant(), requestId, ctx);
         ParsedWebhook parsed = prepared.parsed();
         List<Outgoing> records = prepared.records();
-        EventPublisher.Result result = metrics.kafkaWait().record(() -> publisher.publish(records));
-        if (result instanceof EventPublisher.Result.Failed failed) {
+        RecordPublisher.Result result = metrics.kafkaWait().record(() -> publisher.publish(records));
+        if (result instanceof RecordPublisher.Result.Failed failed) {
             metrics.request(platform, "unavailable");
             log.warn(
                     "{}: Kafka acknowledged {} of {} records of request {} ({}); answered 503 so the platform retries",

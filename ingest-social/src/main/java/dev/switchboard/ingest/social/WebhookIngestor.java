@@ -33,12 +33,12 @@ public final class WebhookIngestor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookIngestor.class);
 
     private final Optional<WebServer> server;
-    private final EventPublisher publisher;
+    private final RecordPublisher publisher;
     private final Admin admin;
     private final Set<Platform> platforms;
 
     private WebhookIngestor(
-            Optional<WebServer> server, EventPublisher publisher, Admin admin, Set<Platform> platforms) {
+            Optional<WebServer> server, RecordPublisher publisher, Admin admin, Set<Platform> platforms) {
         this.server = server;
         this.publisher = publisher;
         this.admin = admin;
@@ -51,12 +51,21 @@ public final class WebhookIngestor implements AutoCloseable {
 
     /** Starts the server; returns once it accepts requests. Kafka may still be down: /health says so. */
     public static WebhookIngestor start(IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry) {
+        return start(config, clock, registry, kafkaPublisher(config));
+    }
+
+    /**
+     * With the requests' records going to {@code publisher} instead of Kafka, which it then owns
+     * (benchmarks measure the same server without Kafka this way).
+     */
+    public static WebhookIngestor start(
+            IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry, RecordPublisher publisher) {
         WebServer.Builder http = WebServer.builder(SERVICE)
                 .host(config.http().host())
                 .port(config.http().port())
                 .maxBodySize(config.http().maxBodySize())
                 .meterRegistry(registry);
-        WebhookIngestor ingestor = mount(config, clock, registry, http);
+        WebhookIngestor ingestor = mount(config, clock, registry, http, publisher);
         try {
             WebServer server = http.start();
             log.info(
@@ -78,13 +87,24 @@ public final class WebhookIngestor implements AutoCloseable {
      */
     public static WebhookIngestor mount(
             IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry, WebServer.Builder http) {
+        return mount(config, clock, registry, http, kafkaPublisher(config));
+    }
+
+    private static RecordPublisher kafkaPublisher(IngestSocialConfig config) {
+        return new EventPublisher(config.kafka(), config.http().ackTimeout());
+    }
+
+    private static WebhookIngestor mount(
+            IngestSocialConfig config,
+            Clock clock,
+            PrometheusMeterRegistry registry,
+            WebServer.Builder http,
+            RecordPublisher publisher) {
         List<String> warnings = new ArrayList<>();
         Map<Platform, Credentials> enabled = Credentials.resolve(config, warnings);
         warnings.forEach(w -> log.warn("{}; its endpoint answers 404", w));
         Topics topics = config.kafka().topics();
         IngestMetrics metrics = new IngestMetrics(registry);
-        EventPublisher publisher =
-                new EventPublisher(config.kafka(), config.http().ackTimeout());
         var adminProps = ClientProperties.base(config.kafka());
         adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, config.kafka().topicPrefix() + SERVICE + "-health");
         Admin admin = Admin.create(adminProps);
