@@ -1,12 +1,7 @@
 package dev.switchboard.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,13 +12,25 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * How fast does a server answer a list of webhook requests sent back to back over a fixed number
- * of keep-alive HTTP/1.1 connections? Each connection is one thread with its own
- * {@link HttpClient} (so it holds exactly one connection), taking the next request as soon as the
- * previous answer is in; the latency of every request, from send to the last byte of its answer,
- * goes into an HdrHistogram. The client runs in the same JVM as the server and shares its cores.
+ * of keep-alive HTTP/1.1 connections? Each connection is one thread with its own blocking Apache
+ * HttpClient holding exactly one connection, taking the next request as soon as the previous
+ * answer is in; the latency of every request, from send to the last byte of its answer, goes into
+ * an HdrHistogram. The client runs in the same JVM as the server and shares its cores, so it is a
+ * blocking client on purpose: java.net.http hands every request to its selector and executor
+ * threads, and under a saturated CPU those extra wake-ups cost the servers their cores (the
+ * ingestor, which hands each request to Kafka's I/O thread and back, most of all).
  */
 final class HttpLoad {
     /** What one run saw: answers by status, latencies in microseconds, when each request was done. */
@@ -89,9 +96,18 @@ final class HttpLoad {
 
     /** One connection: its own client, sending requests back to back. */
     private static final class Worker implements Runnable {
-        private final HttpClient client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
+        private final CloseableHttpClient client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setMaxConnTotal(1)
+                        .setMaxConnPerRoute(1)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.ofSeconds(10))
+                                .setSocketTimeout(Timeout.ofSeconds(60))
+                                .build())
+                        .build())
+                .disableAutomaticRetries() // a failed request counts as failed, never silently resent
+                .disableCookieManagement()
+                .disableRedirectHandling()
                 .build();
         private final Thread thread = new Thread(this, "bench-http-client");
         private final String base;
@@ -130,32 +146,32 @@ final class HttpLoad {
             }
             for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
                 WebhookPayloads.Request r = requests.get(i);
-                HttpRequest request = HttpRequest.newBuilder(
-                                URI.create(base + r.platform().path()))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Content-Type", "application/json")
-                        .header(r.platform().signatureHeader(), r.signature())
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(r.body()))
-                        .build();
+                HttpPost request = new HttpPost(base + r.platform().path());
+                request.setHeader(r.platform().signatureHeader(), r.signature());
+                request.setEntity(new ByteArrayEntity(r.body(), ContentType.APPLICATION_JSON));
                 long sent = System.nanoTime();
                 int status;
                 try {
-                    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    status = response.statusCode();
-                    if (status != 200 && failure.isEmpty()) {
-                        failure = Optional.of(status + " " + new String(response.body(), StandardCharsets.UTF_8));
-                    }
+                    status = client.execute(request, response -> {
+                        byte[] body = EntityUtils.toByteArray(response.getEntity());
+                        if (response.getCode() != 200 && failure.isEmpty()) {
+                            failure = Optional.of(response.getCode() + " " + new String(body, StandardCharsets.UTF_8));
+                        }
+                        return response.getCode();
+                    });
                 } catch (IOException e) {
                     status = -1; // no answer at all
                     failure = failure.or(() -> Optional.of(e.toString()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
                 }
                 long now = System.nanoTime();
                 done[i] = now;
                 latency.recordValue(Math.min(MAX_LATENCY_MICROS, (now - sent) / 1000));
                 statuses.merge(status, 1, Integer::sum);
+            }
+            try {
+                client.close();
+            } catch (IOException e) {
+                // the run is over; a connection that does not close cleanly changes no figure
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.switchboard.config.DataSize;
 import dev.switchboard.http.WebServer;
 import dev.switchboard.ingest.social.IngestSocialConfig;
 import dev.switchboard.ingest.social.Platform;
+import dev.switchboard.ingest.social.RecordPublisher;
 import dev.switchboard.ingest.social.WebhookIngestor;
 import dev.switchboard.kafka.KafkaSettings;
 import dev.switchboard.schemas.Topics;
@@ -11,14 +12,22 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,15 +37,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code switchboard bench webhook}: how many signed webhook requests per second does
  * ingest-social take in, each answered 200 only once Kafka acknowledged its messages, compared with
- * the same HTTP server answering 200 without Kafka ({@link PlainWebhookServer})? Both get the same
- * signed WhatsApp and Messenger batches ({@link WebhookPayloads}) over the same number of
- * keep-alive connections ({@link HttpLoad}); both are warmed up first, and the baseline runs before
- * and after the ingestor, the faster pass counting. Every answer must be 200 and every message must
- * be on Kafka exactly once, counted by a read_committed consumer.
+ * the same server answering 200 without Kafka: a second {@link WebhookIngestor} whose
+ * {@link RecordPublisher} acknowledges at once, so it checks, parses and serializes exactly as
+ * much. The HTTP server alone ({@link PlainWebhookServer}) is reported too, as the floor of any
+ * endpoint. All three get the same signed WhatsApp and Messenger batches ({@link WebhookPayloads})
+ * over the same number of keep-alive connections ({@link HttpLoad}); all are warmed up first, and
+ * each baseline runs before and after the ingestor, the faster pass counting. Every answer must be
+ * 200 and every message must be on Kafka exactly once, counted by a read_committed consumer.
  *
- * <p>Limits: client, servers and broker share one machine's cores, and the baseline does less than
- * any real endpoint would (no signature check, no parsing), so the ratio is a lower bound of what
- * Kafka alone costs.
+ * <p>Limits: client, servers and broker share one machine's cores, so Kafka's cost includes the
+ * broker's CPU taken from the server.
  */
 @Command(
         name = "webhook",
@@ -71,9 +81,16 @@ final class WebhookBench implements Callable<Integer> {
     @Option(
             names = "--warmup",
             defaultValue = "-1",
-            description = "Unmeasured requests to each server first (default: a tenth of --requests, at least 20 per"
+            description = "Unmeasured requests to each server first (default: a quarter of --requests, at least 20 per"
                     + " connection).")
     int warmup;
+
+    @Option(
+            names = "--kafka-property",
+            paramLabel = "KEY=VALUE",
+            description = "A Kafka client property for the ingestor, as kafka.properties in its configuration file"
+                    + " (e.g. linger.ms=0, batch.size=262144); repeatable. Default: ingest-social's own.")
+    Map<String, String> kafkaProperties = new TreeMap<>();
 
     @Option(
             names = "--seed",
@@ -84,29 +101,72 @@ final class WebhookBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The three measured passes and what Kafka holds after them. */
+    /** The measured passes, each baseline before and after the ingestor, and what Kafka holds after them. */
     private record Passes(
-            HttpLoad.Result before,
+            HttpLoad.Result plainBefore,
+            HttpLoad.Result bareBefore,
             HttpLoad.Result subject,
-            HttpLoad.Result after,
+            HttpLoad.Result bareAfter,
+            HttpLoad.Result plainAfter,
             double kafkaWaitMillis,
+            ProducerFigures producer,
             int expected,
             CommittedCounter kafka) {
-        HttpLoad.Result baseline() {
-            return before.requestsPerSecond() >= after.requestsPerSecond() ? before : after;
+        /** The same ingestor answering without Kafka: the goal's baseline. */
+        HttpLoad.Result bare() {
+            return faster(bareBefore, bareAfter);
         }
+
+        /** The HTTP server alone: what any endpoint costs at least. */
+        HttpLoad.Result plain() {
+            return faster(plainBefore, plainAfter);
+        }
+
+        private static HttpLoad.Result faster(HttpLoad.Result a, HttpLoad.Result b) {
+            return a.requestsPerSecond() >= b.requestsPerSecond() ? a : b;
+        }
+    }
+
+    /**
+     * What the ingestor's producer says of its produce requests (Kafka's own windowed metrics, the
+     * last 30 to 60 s, read over JMX right after the ingestor's pass): how long the broker took to
+     * answer one, and how many records each carried.
+     */
+    private record ProducerFigures(double requestLatencyMillis, double recordsPerRequest) {
+        static ProducerFigures of(String clientId) {
+            try {
+                MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+                ObjectName name = new ObjectName("kafka.producer:type=producer-metrics,client-id=" + clientId);
+                return new ProducerFigures(
+                        ((Number) server.getAttribute(name, "request-latency-avg")).doubleValue(),
+                        ((Number) server.getAttribute(name, "records-per-request-avg")).doubleValue());
+            } catch (JMException e) {
+                return new ProducerFigures(Double.NaN, Double.NaN);
+            }
+        }
+    }
+
+    /** Acknowledges every record at once and writes none: the ingestor without Kafka. */
+    private static final class NoKafka implements RecordPublisher {
+        @Override
+        public Result publish(List<Outgoing> records) {
+            return new Result.Acknowledged(records.size());
+        }
+
+        @Override
+        public void close() {}
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         WebhookPayloads payloads = new WebhookPayloads(seed, META_SECRET, WHATSAPP_SECRET);
-        int warm = warmup >= 0 ? warmup : Math.max(20 * connections, requests / 10);
+        int warm = warmup >= 0 ? warmup : Math.max(20 * connections, requests / 4);
         // Distinct indices, so warm-up and measured messages have distinct ids on Kafka.
         List<WebhookPayloads.Request> warmSet = requests(payloads, 0, warm);
         List<WebhookPayloads.Request> measured = requests(payloads, warm, requests);
         try (BenchKafka kafka = BenchKafka.open(options)) {
-            KafkaSettings settings = kafka.namespace("webhook");
+            KafkaSettings settings = kafka.namespace("webhook", kafkaProperties);
             Topics topics = settings.topics();
             List<CommittedCounter.Source<?>> sources = List.of(
                     new CommittedCounter.Source<>(topics.inboundMessages(), m -> m.getSourceMessageId()),
@@ -115,10 +175,17 @@ final class WebhookBench implements Callable<Integer> {
                             d -> "dead letter " + d.getContext().get("request-id")));
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             try (WebhookIngestor subject = WebhookIngestor.start(config(settings), Clock.systemUTC(), registry);
+                    WebhookIngestor bare = WebhookIngestor.start(
+                            config(settings),
+                            Clock.systemUTC(),
+                            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                            new NoKafka());
                     WebServer plain = PlainWebhookServer.start(MAX_BODY)) {
                 HttpLoad.Result plainWarm = HttpLoad.run(plain.port(), warmSet, connections);
+                HttpLoad.Result bareWarm = HttpLoad.run(bare.port(), warmSet, connections);
                 HttpLoad.Result subjectWarm = HttpLoad.run(subject.port(), warmSet, connections);
-                HttpLoad.Result before = measure(plain.port(), measured);
+                HttpLoad.Result plainBefore = measure(plain.port(), measured);
+                HttpLoad.Result bareBefore = measure(bare.port(), measured);
                 // The ingestor's own timer says how long its requests waited for Kafka's acknowledgements.
                 Timer kafkaWait = registry.get("switchboard.social.kafka.wait").timer();
                 long waitsBefore = kafkaWait.count();
@@ -126,24 +193,34 @@ final class WebhookBench implements Callable<Integer> {
                 HttpLoad.Result measuredSubject = measure(subject.port(), measured);
                 double kafkaWaitMillis = (kafkaWait.totalTime(TimeUnit.MILLISECONDS) - waitedBefore)
                         / Math.max(1, kafkaWait.count() - waitsBefore);
-                HttpLoad.Result after = measure(plain.port(), measured);
+                ProducerFigures producer = ProducerFigures.of(settings.topicPrefix() + WebhookIngestor.SERVICE);
+                HttpLoad.Result bareAfter = measure(bare.port(), measured);
+                HttpLoad.Result plainAfter = measure(plain.port(), measured);
                 int expected = subjectWarm.messages() + measuredSubject.messages();
-                boolean warmOk = plainWarm.allOk() && subjectWarm.allOk();
+                boolean warmOk = plainWarm.allOk() && bareWarm.allOk() && subjectWarm.allOk();
                 // Counted after the passes: a 200 means Kafka has the messages, and a consumer reading
                 // during the passes would take the cores the ingestor is measured on.
                 try (CommittedCounter counter = CommittedCounter.start(settings, sources)) {
                     counter.awaitCount(expected, Duration.ofSeconds(60));
                     counter.awaitQuiet(Duration.ofSeconds(2));
-                    Passes passes = new Passes(before, measuredSubject, after, kafkaWaitMillis, expected, counter);
+                    Passes passes = new Passes(
+                            plainBefore,
+                            bareBefore,
+                            measuredSubject,
+                            bareAfter,
+                            plainAfter,
+                            kafkaWaitMillis,
+                            producer,
+                            expected,
+                            counter);
                     BenchReport report = report(passes, topics, warm, warmOk, measured);
                     report.print(out);
                     Path json = options.out().resolve("webhook.json");
                     report.writeJson(json);
                     out.println("wrote " + json);
                     boolean complete = warmOk
-                            && before.allOk()
-                            && measuredSubject.allOk()
-                            && after.allOk()
+                            && Stream.of(plainBefore, bareBefore, measuredSubject, bareAfter, plainAfter)
+                                    .allMatch(HttpLoad.Result::allOk)
                             && counter.count() == expected
                             && counter.distinct() == expected;
                     return complete ? 0 : 1;
@@ -176,7 +253,8 @@ final class WebhookBench implements Callable<Integer> {
 
     private BenchReport report(
             Passes p, Topics topics, int warm, boolean warmOk, List<WebhookPayloads.Request> measured) {
-        HttpLoad.Result b = p.baseline();
+        HttpLoad.Result b = p.bare();
+        HttpLoad.Result plain = p.plain();
         HttpLoad.Result s = p.subject();
         CommittedCounter kafka = p.kafka();
         double ratio = s.requestsPerSecond() / b.requestsPerSecond();
@@ -190,10 +268,13 @@ final class WebhookBench implements Callable<Integer> {
                         "webhook ingest",
                         String.format(
                                 Locale.ROOT,
-                                "switchboard bench webhook --requests %d --connections %d --batch %d",
+                                "switchboard bench webhook --requests %d --connections %d --batch %d%s",
                                 requests,
                                 connections,
-                                batch))
+                                batch,
+                                kafkaProperties.entrySet().stream()
+                                        .map(e -> " --kafka-property " + e.getKey() + "=" + e.getValue())
+                                        .collect(Collectors.joining())))
                 .compare(
                         "requests/s",
                         s.requestsPerSecond(),
@@ -219,7 +300,29 @@ final class WebhookBench implements Callable<Integer> {
                         s.latencyMicros().getMaxValue() / 1000.0,
                         b.latencyMicros().getMaxValue() / 1000.0,
                         "ms")
+                .compare(
+                        "requests/s against the HTTP server alone",
+                        s.requestsPerSecond(),
+                        plain.requestsPerSecond(),
+                        "req/s")
+                .compare(
+                        "p99 request latency against the HTTP server alone",
+                        s.latencyMillis(99),
+                        plain.latencyMillis(99),
+                        "ms")
                 .report("ingestor: mean wait for Kafka's acknowledgement", p.kafkaWaitMillis(), "ms", null, null)
+                .report(
+                        "ingestor's producer: produce request latency, mean",
+                        p.producer().requestLatencyMillis(),
+                        "ms",
+                        null,
+                        null)
+                .report(
+                        "ingestor's producer: records per produce request",
+                        p.producer().recordsPerRequest(),
+                        "records",
+                        null,
+                        null)
                 .report(
                         "measured requests answered 200 (ingestor)",
                         s.statuses().getOrDefault(200, 0),
@@ -236,7 +339,7 @@ final class WebhookBench implements Callable<Integer> {
                 .note(String.format(
                         Locale.ROOT,
                         "%d requests of %d messages each per pass over %d keep-alive HTTP/1.1 connections"
-                                + " (java.net.http, one client per connection); %d%% WhatsApp, the rest Messenger; mean"
+                                + " (blocking Apache HttpClient, one per connection); %d%% WhatsApp, the rest Messenger; mean"
                                 + " body %.0f bytes; every request signed (X-Hub-Signature-256)",
                         requests,
                         batch,
@@ -245,13 +348,22 @@ final class WebhookBench implements Callable<Integer> {
                         meanBody))
                 .note(String.format(
                         Locale.ROOT,
-                        "baseline: the same WebServer with routes at /webhooks/meta and /webhooks/whatsapp that read the"
-                                + " body and answer 200, no signature check, no parsing, no Kafka; the faster of two"
-                                + " passes, before the ingestor %.0f req/s and after it %.0f req/s; answers: %s / %s",
-                        p.before().requestsPerSecond(),
-                        p.after().requestsPerSecond(),
-                        p.before().statuses(),
-                        p.after().statuses()))
+                        "baseline: the same WebhookIngestor (signatures checked, batches parsed, events built and"
+                                + " serialized) answering 200 without Kafka; the faster of two passes, before the"
+                                + " ingestor %.0f req/s and after it %.0f req/s; answers: %s / %s",
+                        p.bareBefore().requestsPerSecond(),
+                        p.bareAfter().requestsPerSecond(),
+                        p.bareBefore().statuses(),
+                        p.bareAfter().statuses()))
+                .note(String.format(
+                        Locale.ROOT,
+                        "HTTP server alone: the same WebServer with routes at /webhooks/meta and /webhooks/whatsapp"
+                                + " that read the body and answer 200, no signature check, no parsing, no Kafka; the"
+                                + " faster of two passes, %.0f req/s and %.0f req/s; answers: %s / %s",
+                        p.plainBefore().requestsPerSecond(),
+                        p.plainAfter().requestsPerSecond(),
+                        p.plainBefore().statuses(),
+                        p.plainAfter().statuses()))
                 .note(String.format(
                         Locale.ROOT,
                         "subject: WebhookIngestor with both app secrets (signatures checked), ingest-social's defaults"
@@ -260,7 +372,7 @@ final class WebhookBench implements Callable<Integer> {
                         s.firstFailure().map(f -> "; first failure: " + f).orElse("")))
                 .note(String.format(
                         Locale.ROOT,
-                        "warm-up: %d unmeasured requests to each server first (%s)",
+                        "warm-up: %d unmeasured requests to each of the three servers first (%s)",
                         warm,
                         warmOk ? "all answered 200" : "NOT all answered 200"));
     }

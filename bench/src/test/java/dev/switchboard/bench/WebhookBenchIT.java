@@ -47,6 +47,12 @@ class WebhookBenchIT {
         assertThat(rate.get("baseline").asDouble()).isPositive();
         assertThat(rate.get("ratio").asDouble()).isPositive();
         assertThat(rate.get("goal").asText()).isEqualTo("≥ 0.5× baseline");
+        // the goal's baseline is the same ingestor without Kafka; the HTTP server alone is reported beside it
+        assertThat(run.row("requests/s against the HTTP server alone")
+                        .get("baseline")
+                        .asDouble())
+                .isPositive();
+        assertThat(run.printed()).contains("the same WebhookIngestor", "answering 200 without Kafka");
         JsonNode p99 = run.row("p99 request latency");
         assertThat(p99.get("value").asDouble()).isPositive();
         assertThat(p99.get("baseline").asDouble()).isPositive();
