@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The metrics of one mailbox, tagged {@code mailbox=<id>}:
+ * The metrics of one mailbox folder, tagged {@code mailbox=<id>} and {@code folder=<name>} (one
+ * mailbox may list several folders, each with its own worker, connection and gauges):
  * {@code switchboard.email.messages.ingested}, {@code .dead.lettered} (tag {@code reason}),
  * {@code .auto.replies}, {@code .bounces}, {@code switchboard.email.reconnects},
  * {@code switchboard.email.connected} (1 or 0) and {@code switchboard.email.oldest.unprocessed.age}
@@ -27,9 +28,9 @@ final class IngestMetrics {
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicReference<Instant> oldestUnprocessed = new AtomicReference<>();
 
-    IngestMetrics(MeterRegistry registry, String mailboxId, Clock clock) {
+    IngestMetrics(MeterRegistry registry, String mailboxId, String folder, Clock clock) {
         this.registry = registry;
-        this.tags = Tags.of("mailbox", mailboxId);
+        this.tags = Tags.of("mailbox", mailboxId, "folder", folder);
         ingested = registry.counter("switchboard.email.messages.ingested", tags);
         autoReplies = registry.counter("switchboard.email.auto.replies", tags);
         bounces = registry.counter("switchboard.email.bounces", tags);

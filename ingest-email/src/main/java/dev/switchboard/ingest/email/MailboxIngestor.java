@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,7 @@ public final class MailboxIngestor implements AutoCloseable {
     private static final java.util.Set<String> HEALTHY = java.util.Set.of("ingesting", "idle", "polling");
     private static final Logger log = LoggerFactory.getLogger(MailboxIngestor.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     /** What a caller may replace: metrics registry, time, waiting, the crash hook, randomness of backoff jitter. */
     public record Options(
@@ -86,7 +88,7 @@ public final class MailboxIngestor implements AutoCloseable {
                     options.clock(),
                     options.sleeper(),
                     options.crashPoints(),
-                    new IngestMetrics(options.registry(), mailbox.id(), options.clock()),
+                    new IngestMetrics(options.registry(), mailbox.id(), mailbox.folder(), options.clock()),
                     new Backoff(mailbox.reconnectInitialDelay(), mailbox.reconnectMaxDelay(), options.random()),
                     timers);
             Thread thread = new Thread(worker, "ingest-email-" + mailbox.id());
@@ -126,7 +128,21 @@ public final class MailboxIngestor implements AutoCloseable {
     @Override
     public synchronized void close() {
         workers.values().forEach(MailboxWorker::stop);
-        threads.forEach(Thread::interrupt);
+        // Most workers end on their own once stopped (IDLE is woken, a batch finishes). Interrupting
+        // those too would break into their producer's close, which Kafka then logs as an error and
+        // cuts short; only workers still sleeping or blocked after a grace period are interrupted.
+        long grace = System.nanoTime() + STOP_GRACE.toNanos();
+        try {
+            for (Thread thread : threads) {
+                long left = grace - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         int i = 0;
         for (MailboxWorker worker : workers.values()) {
