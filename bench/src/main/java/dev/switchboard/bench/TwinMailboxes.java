@@ -35,6 +35,9 @@ import java.util.Properties;
 final class TwinMailboxes implements AutoCloseable {
     static final String BASELINE_USER = "baseline@bench.example";
     static final String SUBJECT_USER = "subject@bench.example";
+    /** A third mailbox, read by both sides before anything is measured. */
+    static final String WARMUP_USER = "warmup@bench.example";
+
     static final String PASSWORD = "bench-imap-pw";
 
     /** What was delivered to each mailbox, and in which folders. */
@@ -58,29 +61,44 @@ final class TwinMailboxes implements AutoCloseable {
 
     /** Delivers messages 0 to n-1 of the corpus to both mailboxes, in order, {@code folderSize} to a folder. */
     Content fill(MimeCorpus corpus, int n, int folderSize) throws FolderException, AuthorizationException {
-        GreenMailUser baseline = greenMail.setUser(BASELINE_USER, BASELINE_USER, PASSWORD);
-        GreenMailUser subject = greenMail.setUser(SUBJECT_USER, SUBJECT_USER, PASSWORD);
+        return deliver(corpus, 0, n, folderSize, List.of(BASELINE_USER, SUBJECT_USER));
+    }
+
+    /** Delivers messages {@code from} to {@code from + n - 1} to the warm-up mailbox alone. */
+    Content fillWarmUp(MimeCorpus corpus, int from, int n, int folderSize)
+            throws FolderException, AuthorizationException {
+        return deliver(corpus, from, n, folderSize, List.of(WARMUP_USER));
+    }
+
+    private Content deliver(MimeCorpus corpus, int from, int n, int folderSize, List<String> users)
+            throws FolderException, AuthorizationException {
+        List<GreenMailUser> mailboxes = new ArrayList<>();
+        for (String user : users) {
+            mailboxes.add(greenMail.setUser(user, user, PASSWORD));
+        }
         ImapHostManager imap = greenMail.getManagers().getImapHostManager();
         Session session = Session.getInstance(new Properties());
         Map<MimeCorpus.Kind, Integer> kinds = new EnumMap<>(MimeCorpus.Kind.class);
         List<String> folders = new ArrayList<>();
-        MailFolder toBaseline = null;
-        MailFolder toSubject = null;
+        List<MailFolder> targets = new ArrayList<>();
         long bytes = 0;
         int largest = 0;
         for (int i = 0; i < n; i++) {
             if (i % folderSize == 0) {
                 String name = i == 0 ? "INBOX" : String.format(Locale.ROOT, "backlog-%02d", i / folderSize + 1);
-                toBaseline = i == 0 ? imap.getInbox(baseline) : imap.createMailbox(baseline, name);
-                toSubject = i == 0 ? imap.getInbox(subject) : imap.createMailbox(subject, name);
+                targets.clear();
+                for (GreenMailUser user : mailboxes) {
+                    targets.add(i == 0 ? imap.getInbox(user) : imap.createMailbox(user, name));
+                }
                 folders.add(name);
             }
-            byte[] raw = corpus.message(i);
-            // One parse per mailbox: GreenMail keeps the object it is given.
+            byte[] raw = corpus.message(from + i);
             Date now = new Date();
-            toBaseline.appendMessage(parse(session, raw), new Flags(), now);
-            toSubject.appendMessage(parse(session, raw), new Flags(), now);
-            kinds.merge(corpus.kind(i), 1, Integer::sum);
+            for (MailFolder target : targets) {
+                // One parse per mailbox: GreenMail keeps the object it is given.
+                target.appendMessage(parse(session, raw), new Flags(), now);
+            }
+            kinds.merge(corpus.kind(from + i), 1, Integer::sum);
             bytes += raw.length;
             largest = Math.max(largest, raw.length);
         }
