@@ -21,6 +21,9 @@ public final class SignalDetector {
     private static final int CAPS_RUN = 4;
 
     private final Map<String, List<TermMatcher>> matchers = new LinkedHashMap<>();
+    /** The literals every signal's entries need, found in one pass per message. */
+    private final LiteralIndex index;
+
     private final Set<String> publicChannels;
 
     public SignalDetector(Map<String, Map<String, TermRules>> signals, List<String> publicChannels) {
@@ -30,6 +33,10 @@ public final class SignalDetector {
                     list.add(TermMatcher.compile(rules, language, "signals." + name + "." + language)));
             matchers.put(name, list);
         });
+        this.index =
+                LiteralIndex.of(matchers.values().stream().flatMap(List::stream).toList());
+        matchers.replaceAll(
+                (name, list) -> list.stream().map(m -> m.indexedBy(index)).toList());
         this.publicChannels = Set.copyOf(
                 publicChannels.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
     }
@@ -39,7 +46,7 @@ public final class SignalDetector {
      * @param channel the channel in lower case ({@code email}, {@code x}, …)
      */
     public List<Signal> detect(String text, String channel) {
-        String normalized = TextNormalizer.normalize(text);
+        TermMatcher.Text normalized = new TermMatcher.Text(TextNormalizer.normalize(text), index);
         List<Signal> found = new ArrayList<>();
         matchers.forEach((name, list) -> {
             List<String> evidence = new ArrayList<>();

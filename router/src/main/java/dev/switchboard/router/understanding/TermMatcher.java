@@ -122,6 +122,11 @@ public final class TermMatcher {
         return find(new Text(normalizedText), language);
     }
 
+    /** As {@link #find(String)}, for a text shared by several matchers. */
+    public List<Evidence> find(Text text) {
+        return find(text, language);
+    }
+
     /** As {@link #find(Text, String)}, for text normalized by the caller. */
     public List<Evidence> find(String normalizedText, String messageLanguage) {
         return find(new Text(normalizedText), messageLanguage);
