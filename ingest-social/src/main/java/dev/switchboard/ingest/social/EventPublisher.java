@@ -52,9 +52,13 @@ final class EventPublisher implements RecordPublisher {
         // Leaves room for at least one retry inside the delivery timeout (which must cover linger + request).
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(500, Math.min(30_000, timeout / 2)));
         // Every request waits for its acknowledgement, so lingering (Kafka 4's default is 5 ms) only
-        // adds to each answer; the records of concurrent requests still share produce requests while
-        // one is in flight. A linger.ms in the file's Kafka properties (or SWITCHBOARD_KAFKA_LINGER_MS) wins.
+        // adds to each answer. One produce request in flight per broker keeps the records in order:
+        // with several, a request refused while a new partition's leader starts (NOT_LEADER) can be
+        // overtaken by the next one, and its retries then fail as out of sequence until the ack
+        // timeout (KAFKA-15591). Records of concurrent requests gather while one is in flight and
+        // share the next. Both can be set in the file's Kafka properties (SWITCHBOARD_KAFKA_*).
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
         return p;
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class WebhookIngestor implements AutoCloseable {
 
     /** Starts the server; returns once it accepts requests. Kafka may still be down: /health says so. */
     public static WebhookIngestor start(IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry) {
-        return start(config, clock, registry, kafkaPublisher(config));
+        return start(config, clock, registry, () -> kafkaPublisher(config));
     }
 
     /**
@@ -60,6 +61,14 @@ public final class WebhookIngestor implements AutoCloseable {
      */
     public static WebhookIngestor start(
             IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry, RecordPublisher publisher) {
+        return start(config, clock, registry, () -> publisher);
+    }
+
+    private static WebhookIngestor start(
+            IngestSocialConfig config,
+            Clock clock,
+            PrometheusMeterRegistry registry,
+            Supplier<RecordPublisher> publisher) {
         WebServer.Builder http = WebServer.builder(SERVICE)
                 .host(config.http().host())
                 .port(config.http().port())
@@ -87,7 +96,7 @@ public final class WebhookIngestor implements AutoCloseable {
      */
     public static WebhookIngestor mount(
             IngestSocialConfig config, Clock clock, PrometheusMeterRegistry registry, WebServer.Builder http) {
-        return mount(config, clock, registry, http, kafkaPublisher(config));
+        return mount(config, clock, registry, http, () -> kafkaPublisher(config));
     }
 
     private static RecordPublisher kafkaPublisher(IngestSocialConfig config) {
@@ -99,12 +108,14 @@ public final class WebhookIngestor implements AutoCloseable {
             Clock clock,
             PrometheusMeterRegistry registry,
             WebServer.Builder http,
-            RecordPublisher publisher) {
+            Supplier<RecordPublisher> publishing) {
         List<String> warnings = new ArrayList<>();
         Map<Platform, Credentials> enabled = Credentials.resolve(config, warnings);
         warnings.forEach(w -> log.warn("{}; its endpoint answers 404", w));
         Topics topics = config.kafka().topics();
         IngestMetrics metrics = new IngestMetrics(registry);
+        // Only once the configuration has been read: a bad one must not leave a producer running.
+        RecordPublisher publisher = publishing.get();
         var adminProps = ClientProperties.base(config.kafka());
         adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, config.kafka().topicPrefix() + SERVICE + "-health");
         Admin admin = Admin.create(adminProps);

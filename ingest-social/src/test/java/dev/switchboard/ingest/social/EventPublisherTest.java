@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 class EventPublisherTest {
 
     @Test
-    void sendsWithoutLingeringUnlessTheConfigurationSaysOtherwise() {
+    void sendsAtOnceAndInOrderUnlessTheConfigurationSaysOtherwise() {
         KafkaSettings defaults = new KafkaSettings("localhost:9092", "", Optional.empty(), Map.of());
         assertThat(EventPublisher.producerProperties(defaults, Duration.ofSeconds(10)))
-                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0);
+                .containsEntry(ProducerConfig.LINGER_MS_CONFIG, 0)
+                .containsEntry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
 
         KafkaSettings tuned =
                 new KafkaSettings("localhost:9092", "", Optional.empty(), Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"));
