@@ -88,13 +88,7 @@ final class EmailBench implements Callable<Integer> {
 
             if (warm.isPresent()) {
                 List<String> folders = warm.get().folders();
-                PlainImapFetch.readAll(
-                        "127.0.0.1",
-                        mail.imapPort(),
-                        TwinMailboxes.WARMUP_USER,
-                        TwinMailboxes.PASSWORD,
-                        folders,
-                        BATCH);
+                baseline(mail, TwinMailboxes.WARMUP_USER, folders);
                 Ingested warmed =
                         ingest(kafka.namespace("email-warmup"), mail, TwinMailboxes.WARMUP_USER, folders, warmup);
                 if (!warmed.exactlyOnce(warmup)) {
@@ -102,10 +96,10 @@ final class EmailBench implements Callable<Integer> {
                             "the warm-up put " + warmed.records() + " records on Kafka for " + warmup + " messages");
                 }
             }
-            PlainImapFetch.Pass before = baseline(mail, content.folders());
+            PlainImapFetch.Pass before = baseline(mail, TwinMailboxes.BASELINE_USER, content.folders());
             Ingested subject =
                     ingest(kafka.namespace("email"), mail, TwinMailboxes.SUBJECT_USER, content.folders(), messages);
-            PlainImapFetch.Pass after = baseline(mail, content.folders());
+            PlainImapFetch.Pass after = baseline(mail, TwinMailboxes.BASELINE_USER, content.folders());
 
             BenchReport report = report(content, before, after, subject, filling);
             report.print(out);
@@ -119,10 +113,9 @@ final class EmailBench implements Callable<Integer> {
         }
     }
 
-    private PlainImapFetch.Pass baseline(TwinMailboxes mail, List<String> folders) throws Exception {
+    private PlainImapFetch.Pass baseline(TwinMailboxes mail, String user, List<String> folders) throws Exception {
         System.gc(); // each measured pass starts without the previous one's garbage
-        return PlainImapFetch.readAll(
-                "127.0.0.1", mail.imapPort(), TwinMailboxes.BASELINE_USER, TwinMailboxes.PASSWORD, folders, BATCH);
+        return PlainImapFetch.readAll("127.0.0.1", mail.imapPort(), user, TwinMailboxes.PASSWORD, folders, BATCH);
     }
 
     /** What the ingestor put on Kafka, and when. */

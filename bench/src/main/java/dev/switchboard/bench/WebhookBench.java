@@ -24,7 +24,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -101,31 +100,43 @@ final class WebhookBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** The measured passes, each baseline before and after the ingestor, and what Kafka holds after them. */
+    private static final String BARE = "the same WebhookIngestor (signatures checked, batches parsed, events built"
+            + " and serialized) answering 200 without Kafka";
+    private static final String PLAIN = "the same WebServer with routes at /webhooks/meta and /webhooks/whatsapp that"
+            + " read the body and answer 200, no signature check, no parsing, no Kafka";
+
+    /** A baseline's two passes, before and after the ingestor's: the faster one counts. */
+    private record Baseline(String description, HttpLoad.Result before, HttpLoad.Result after) {
+        HttpLoad.Result faster() {
+            return before.requestsPerSecond() >= after.requestsPerSecond() ? before : after;
+        }
+
+        boolean allOk() {
+            return before.allOk() && after.allOk();
+        }
+
+        String note() {
+            return String.format(
+                    Locale.ROOT,
+                    "%s; the faster of two passes, before the ingestor %.0f req/s and after it %.0f req/s; answers: %s"
+                            + " / %s",
+                    description,
+                    before.requestsPerSecond(),
+                    after.requestsPerSecond(),
+                    before.statuses(),
+                    after.statuses());
+        }
+    }
+
+    /** The measured passes and what Kafka holds after them. */
     private record Passes(
-            HttpLoad.Result plainBefore,
-            HttpLoad.Result bareBefore,
+            Baseline bare,
+            Baseline plain,
             HttpLoad.Result subject,
-            HttpLoad.Result bareAfter,
-            HttpLoad.Result plainAfter,
             double kafkaWaitMillis,
             ProducerFigures producer,
             int expected,
-            CommittedCounter kafka) {
-        /** The same ingestor answering without Kafka: the goal's baseline. */
-        HttpLoad.Result bare() {
-            return faster(bareBefore, bareAfter);
-        }
-
-        /** The HTTP server alone: what any endpoint costs at least. */
-        HttpLoad.Result plain() {
-            return faster(plainBefore, plainAfter);
-        }
-
-        private static HttpLoad.Result faster(HttpLoad.Result a, HttpLoad.Result b) {
-            return a.requestsPerSecond() >= b.requestsPerSecond() ? a : b;
-        }
-    }
+            CommittedCounter kafka) {}
 
     /**
      * What the ingestor's producer says of its produce requests (Kafka's own windowed metrics, the
@@ -203,24 +214,19 @@ final class WebhookBench implements Callable<Integer> {
                 try (CommittedCounter counter = CommittedCounter.start(settings, sources)) {
                     counter.awaitCount(expected, Duration.ofSeconds(60));
                     counter.awaitQuiet(Duration.ofSeconds(2));
+                    Baseline bareBaseline = new Baseline(BARE, bareBefore, bareAfter);
+                    Baseline plainBaseline = new Baseline(PLAIN, plainBefore, plainAfter);
                     Passes passes = new Passes(
-                            plainBefore,
-                            bareBefore,
-                            measuredSubject,
-                            bareAfter,
-                            plainAfter,
-                            kafkaWaitMillis,
-                            producer,
-                            expected,
-                            counter);
+                            bareBaseline, plainBaseline, measuredSubject, kafkaWaitMillis, producer, expected, counter);
                     BenchReport report = report(passes, topics, warm, warmOk, measured);
                     report.print(out);
                     Path json = options.out().resolve("webhook.json");
                     report.writeJson(json);
                     out.println("wrote " + json);
                     boolean complete = warmOk
-                            && Stream.of(plainBefore, bareBefore, measuredSubject, bareAfter, plainAfter)
-                                    .allMatch(HttpLoad.Result::allOk)
+                            && bareBaseline.allOk()
+                            && plainBaseline.allOk()
+                            && measuredSubject.allOk()
                             && counter.count() == expected
                             && counter.distinct() == expected;
                     return complete ? 0 : 1;
@@ -253,8 +259,8 @@ final class WebhookBench implements Callable<Integer> {
 
     private BenchReport report(
             Passes p, Topics topics, int warm, boolean warmOk, List<WebhookPayloads.Request> measured) {
-        HttpLoad.Result b = p.bare();
-        HttpLoad.Result plain = p.plain();
+        HttpLoad.Result b = p.bare().faster();
+        HttpLoad.Result plain = p.plain().faster();
         HttpLoad.Result s = p.subject();
         CommittedCounter kafka = p.kafka();
         double ratio = s.requestsPerSecond() / b.requestsPerSecond();
@@ -346,24 +352,8 @@ final class WebhookBench implements Callable<Integer> {
                         connections,
                         Math.round(100.0 * whatsapp / measured.size()),
                         meanBody))
-                .note(String.format(
-                        Locale.ROOT,
-                        "baseline: the same WebhookIngestor (signatures checked, batches parsed, events built and"
-                                + " serialized) answering 200 without Kafka; the faster of two passes, before the"
-                                + " ingestor %.0f req/s and after it %.0f req/s; answers: %s / %s",
-                        p.bareBefore().requestsPerSecond(),
-                        p.bareAfter().requestsPerSecond(),
-                        p.bareBefore().statuses(),
-                        p.bareAfter().statuses()))
-                .note(String.format(
-                        Locale.ROOT,
-                        "HTTP server alone: the same WebServer with routes at /webhooks/meta and /webhooks/whatsapp"
-                                + " that read the body and answer 200, no signature check, no parsing, no Kafka; the"
-                                + " faster of two passes, %.0f req/s and %.0f req/s; answers: %s / %s",
-                        p.plainBefore().requestsPerSecond(),
-                        p.plainAfter().requestsPerSecond(),
-                        p.plainBefore().statuses(),
-                        p.plainAfter().statuses()))
+                .note("baseline: " + p.bare().note())
+                .note("HTTP server alone: " + p.plain().note())
                 .note(String.format(
                         Locale.ROOT,
                         "subject: WebhookIngestor with both app secrets (signatures checked), ingest-social's defaults"
