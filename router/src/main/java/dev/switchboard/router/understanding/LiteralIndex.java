@@ -31,6 +31,11 @@ public final class LiteralIndex {
         return new LiteralIndex(ids);
     }
 
+    /** How many literals it has: their ids are 0 to size − 1. */
+    int size() {
+        return ids.size();
+    }
+
     /** The id of a literal in this index, or -1. */
     int id(String literal) {
         return ids.getOrDefault(literal, -1);

@@ -2,6 +2,7 @@ package dev.switchboard.router.understanding;
 
 import dev.switchboard.router.config.TermRules;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ public final class TermMatcher {
     private final String language;
     /** The index the terms' literal ids refer to, or null when they have none. */
     private final LiteralIndex index;
+    /** The terms by what makes them candidates, when bound to an index. */
+    private final BoundTerms bound;
 
     private TermMatcher(List<Term> terms, Negation negation, String language) {
         this(terms, negation, language, null);
@@ -48,6 +51,7 @@ public final class TermMatcher {
         this.negation = negation;
         this.language = language;
         this.index = index;
+        this.bound = index == null ? null : new BoundTerms(this.terms, index.size());
     }
 
     /**
@@ -140,28 +144,44 @@ public final class TermMatcher {
      * Arabizi is written in Latin letters and often detected as English.
      */
     public List<Evidence> find(Text text, String messageLanguage) {
-        String normalizedText = text.normalized();
         List<Evidence> found = new ArrayList<>();
         boolean foreignLatin = !language.equals(messageLanguage);
+        if (bound != null && text.index() == index) {
+            // Only the entries whose literal is in the text, that need none, or whose typo stem
+            // may be near a word of it can match: a few of the hundreds, found from the text.
+            BitSet candidates = bound.candidates(text);
+            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+                Term term = terms.get(i);
+                if (!(foreignLatin && term.codeSwitchOnly())) {
+                    match(term, text, term.required().isEmpty() || text.presentAny(term.requiredIds()), found);
+                }
+            }
+            return found;
+        }
+        String normalizedText = text.normalized();
         for (Term term : terms) {
             if (foreignLatin && term.codeSwitchOnly()) {
                 continue;
             }
             // Most of the hundreds of entries are not in a given text, and an indexOf of the
             // entry's longest word costs a fraction of a regex scan with lookbehinds.
-            boolean candidate = term.required().isEmpty()
-                    || (index != null && text.index() == index
-                            ? text.presentAny(term.requiredIds())
-                            : term.required().stream().anyMatch(normalizedText::contains));
-            Evidence match = candidate ? firstMatch(term, normalizedText) : null;
-            if (match == null && term.typoStem().isPresent()) {
-                match = firstTypo(term, text);
-            }
-            if (match != null) {
-                found.add(match);
-            }
+            match(
+                    term,
+                    text,
+                    term.required().isEmpty() || term.required().stream().anyMatch(normalizedText::contains),
+                    found);
         }
         return found;
+    }
+
+    private void match(Term term, Text text, boolean candidate, List<Evidence> found) {
+        Evidence match = candidate ? firstMatch(term, text.normalized()) : null;
+        if (match == null && term.typoStem().isPresent()) {
+            match = firstTypo(term, text);
+        }
+        if (match != null) {
+            found.add(match);
+        }
     }
 
     /** The first match of the term's regex that is not negated, or null. */
@@ -218,7 +238,8 @@ public final class TermMatcher {
         private final String normalized;
         private final LiteralIndex index;
         private List<Typos.Token> tokens;
-        private java.util.BitSet present;
+        private int leadingLetters;
+        private BitSet present;
 
         public Text(String normalized) {
             this(normalized, null);
@@ -239,9 +260,7 @@ public final class TermMatcher {
         }
 
         boolean presentAny(int[] ids) {
-            if (present == null) {
-                present = index.present(normalized);
-            }
+            BitSet present = present();
             for (int id : ids) {
                 if (present.get(id)) {
                     return true;
@@ -253,8 +272,101 @@ public final class TermMatcher {
         List<Typos.Token> tokens() {
             if (tokens == null) {
                 tokens = Typos.tokens(normalized);
+                leadingLetters = Typos.leadingLetters(tokens);
             }
             return tokens;
+        }
+
+        int leadingLetters() {
+            tokens();
+            return leadingLetters;
+        }
+
+        BitSet present() {
+            if (present == null) {
+                present = index.present(normalized);
+            }
+            return present;
+        }
+    }
+
+    /**
+     * A matcher's entries by what makes them candidates in a text of its {@link LiteralIndex}: the
+     * literal they need, none, or a typo stem's leading letters.
+     */
+    private static final class BoundTerms {
+        private final int size;
+        /** literal id → the entries needing it */
+        private final int[][] byLiteral;
+
+        private final int[] needNothing;
+        private final int[] typoTerms;
+        private final int[] typoLetters;
+
+        BoundTerms(List<Term> terms, int literals) {
+            this.size = terms.size();
+            List<List<Integer>> byId = new ArrayList<>();
+            for (int id = 0; id < literals; id++) {
+                byId.add(null);
+            }
+            List<Integer> nothing = new ArrayList<>();
+            List<Integer> typos = new ArrayList<>();
+            for (int i = 0; i < terms.size(); i++) {
+                Term t = terms.get(i);
+                if (t.required().isEmpty()) {
+                    nothing.add(i);
+                }
+                for (int id : t.requiredIds()) {
+                    if (byId.get(id) == null) {
+                        byId.set(id, new ArrayList<>());
+                    }
+                    byId.get(id).add(i);
+                }
+                if (t.typoStem().isPresent()) {
+                    typos.add(i);
+                }
+            }
+            this.byLiteral = byId.stream()
+                    .map(l -> l == null
+                            ? null
+                            : l.stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+            this.needNothing = nothing.stream().mapToInt(Integer::intValue).toArray();
+            this.typoTerms = typos.stream().mapToInt(Integer::intValue).toArray();
+            this.typoLetters = typos.stream()
+                    .mapToInt(i ->
+                            Typos.leadingLetters(terms.get(i).typoStem().get().stem()))
+                    .toArray();
+        }
+
+        /**
+         * Every entry that may match the text, a superset of those that do: one whose literal is
+         * absent has no regex match, and one whose stem shares no leading letter with any word has
+         * no typo match ({@link Typos#mayBeWithinOneEdit}).
+         */
+        BitSet candidates(Text text) {
+            BitSet candidates = new BitSet(size);
+            for (int i : needNothing) {
+                candidates.set(i);
+            }
+            BitSet present = text.present();
+            for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
+                int[] entries = id < byLiteral.length ? byLiteral[id] : null;
+                if (entries != null) {
+                    for (int i : entries) {
+                        candidates.set(i);
+                    }
+                }
+            }
+            if (typoTerms.length > 0) {
+                int letters = text.leadingLetters();
+                for (int k = 0; k < typoTerms.length; k++) {
+                    if ((typoLetters[k] & letters) != 0) {
+                        candidates.set(typoTerms[k]);
+                    }
+                }
+            }
+            return candidates;
         }
     }
 
@@ -383,15 +495,15 @@ public final class TermMatcher {
 
     /** The same rules, testing texts built on {@code index} for their literals through it. */
     TermMatcher indexedBy(LiteralIndex index) {
-        List<Term> bound = new ArrayList<>();
+        List<Term> withIds = new ArrayList<>();
         for (Term t : terms) {
             int[] ids = t.required().stream().mapToInt(index::id).toArray();
             if (java.util.Arrays.stream(ids).anyMatch(id -> id < 0)) {
                 throw new IllegalArgumentException("the index lacks the literals of '" + t.rule() + "'");
             }
-            bound.add(t.withRequiredIds(ids));
+            withIds.add(t.withRequiredIds(ids));
         }
-        return new TermMatcher(bound, negation, language, index);
+        return new TermMatcher(withIds, negation, language, index);
     }
 
     /**

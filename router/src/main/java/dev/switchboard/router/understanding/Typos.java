@@ -73,7 +73,7 @@ final class Typos {
             } else {
                 near = false;
                 for (int len = stem.length() - 1; len <= stem.length() + 1 && !near; len++) {
-                    near = len <= token.length() && withinOneEdit(token.substring(0, len), stem);
+                    near = len <= token.length() && withinOneEdit(token, len, stem);
                 }
             }
             return near && !REAL_WORDS.contains(token);
@@ -81,6 +81,28 @@ final class Typos {
     }
 
     record Token(String text, int start) {}
+
+    /**
+     * The letters that begin a word, the first and second, as bits ({@code a} is bit 0): a word can
+     * be within one edit of a keyword only if the keyword's first or second letter is among the
+     * word's ({@link #mayBeWithinOneEdit}). Keywords and tokens are lower-case Latin letters.
+     */
+    static int leadingLetters(String word) {
+        return bit(word.charAt(0)) | bit(word.charAt(1));
+    }
+
+    /** The {@link #leadingLetters} of every token. */
+    static int leadingLetters(List<Token> tokens) {
+        int letters = 0;
+        for (Token token : tokens) {
+            letters |= leadingLetters(token.text());
+        }
+        return letters;
+    }
+
+    private static int bit(char letter) {
+        return 1 << (letter - 'a');
+    }
 
     static Optional<Stem> stem(String keyword) {
         String k = TextNormalizer.normalize(keyword);
@@ -118,7 +140,14 @@ final class Typos {
 
     /** Optimal string alignment distance ≤ 1. */
     static boolean withinOneEdit(String a, String b) {
-        int la = a.length();
+        return withinOneEdit(a, a.length(), b);
+    }
+
+    /**
+     * Whether the first {@code la} letters of {@code a} are within one edit of {@code b}; compares
+     * in place, since this runs for every long keyword against every long word.
+     */
+    static boolean withinOneEdit(String a, int la, String b) {
         int lb = b.length();
         if (Math.abs(la - lb) > 1) {
             return false;
@@ -132,16 +161,14 @@ final class Typos {
         }
         if (la == lb) {
             // one substitution, or a swap of neighbours
-            if (a.substring(i + 1).equals(b.substring(i + 1))) {
+            if (a.regionMatches(i + 1, b, i + 1, la - i - 1)) {
                 return true;
             }
             return i + 1 < la
                     && a.charAt(i) == b.charAt(i + 1)
                     && a.charAt(i + 1) == b.charAt(i)
-                    && a.substring(i + 2).equals(b.substring(i + 2));
+                    && a.regionMatches(i + 2, b, i + 2, la - i - 2);
         }
-        return la > lb
-                ? a.substring(i + 1).equals(b.substring(i))
-                : a.substring(i).equals(b.substring(i + 1));
+        return la > lb ? a.regionMatches(i + 1, b, i, lb - i) : a.regionMatches(i, b, i + 1, la - i);
     }
 }

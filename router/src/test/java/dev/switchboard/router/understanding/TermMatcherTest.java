@@ -56,6 +56,9 @@ class TermMatcherTest {
                 "ابي الغاء الطلب واسترجاع المبلغ",
                 "the refunds were cancelled",
                 "payment failed",
+                "a reufnd for the cancdling, not a refnud",
+                "apyment and cnacelled: the first two letters swapped",
+                "",
                 "nothing to see here")) {
             String text = TextNormalizer.normalize(raw);
             TermMatcher.Text indexed = new TermMatcher.Text(text, index);
@@ -65,5 +68,16 @@ class TermMatcherTest {
         assertThat(enIndexed.find(new TermMatcher.Text(TextNormalizer.normalize("Refund please"), index), "en"))
                 .extracting(Evidence::matched)
                 .containsExactly("refund");
+    }
+
+    @Test
+    void onlyATypoOfAKeywordAbsentFromTheTextIsFoundThroughTheIndex() {
+        TermMatcher en = matcher("en", List.of("refund", "cancel*"), List.of());
+        LiteralIndex index = LiteralIndex.of(List.of(en));
+        TermMatcher indexed = en.indexedBy(index);
+        String text = TextNormalizer.normalize("I asked for a reufnd after cacnelling");
+        assertThat(indexed.find(new TermMatcher.Text(text, index), "en"))
+                .extracting(Evidence::matched)
+                .containsExactly("reufnd", "cacnelling");
     }
 }
