@@ -1,22 +1,17 @@
 package dev.switchboard.bench;
 
+import dev.switchboard.agents.TeamPublisher;
 import dev.switchboard.events.Agent;
-import dev.switchboard.events.AgentPresence;
 import dev.switchboard.events.Capacity;
-import dev.switchboard.events.PresenceStatus;
 import dev.switchboard.events.WeeklyPeriod;
-import dev.switchboard.kafka.ClientProperties;
 import dev.switchboard.kafka.KafkaSettings;
-import dev.switchboard.schemas.Topics;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * A team for load: {@code n} agents of the shipped routing group, all online and on shift around
@@ -52,32 +47,8 @@ final class BenchTeam {
         return team;
     }
 
-    /** Publishes the team and their presence, and waits until Kafka has both. */
+    /** Publishes the team, every agent online, and waits until Kafka has it. */
     static void publish(KafkaSettings kafka, List<Agent> team, Instant now) {
-        Topics topics = kafka.topics();
-        try (var agents = new KafkaProducer<>(
-                        ClientProperties.producer(kafka),
-                        topics.agents().keySerde().serializer(),
-                        topics.agents().valueSerde().serializer());
-                var presence = new KafkaProducer<>(
-                        ClientProperties.producer(kafka),
-                        topics.agentPresence().keySerde().serializer(),
-                        topics.agentPresence().valueSerde().serializer())) {
-            for (Agent a : team) {
-                agents.send(new ProducerRecord<>(topics.agents().name(), a.getId(), a))
-                        .get();
-                presence.send(new ProducerRecord<>(
-                                topics.agentPresence().name(),
-                                a.getId(),
-                                new AgentPresence(a.getId(), PresenceStatus.ONLINE, now, "bench")))
-                        .get();
-            }
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "Cannot publish the team: " + e.getCause().getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        TeamPublisher.publish(kafka, team, id -> true, Set.of(), now, "bench");
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.app.run;
 
 import dev.switchboard.agents.AgentMapper;
+import dev.switchboard.agents.TeamPublisher;
 import dev.switchboard.bridge.BridgeConfig;
 import dev.switchboard.bridge.HelpdeskBridge;
 import dev.switchboard.broker.BrokerSettings;
@@ -8,8 +9,6 @@ import dev.switchboard.broker.EmbeddedBroker;
 import dev.switchboard.config.ConfigException;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.events.Agent;
-import dev.switchboard.events.AgentPresence;
-import dev.switchboard.events.PresenceStatus;
 import dev.switchboard.http.StreamsHealth;
 import dev.switchboard.http.WebServer;
 import dev.switchboard.ingest.email.EmailIngestConfig;
@@ -33,16 +32,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -250,44 +245,13 @@ public final class Pipeline implements AutoCloseable {
                     CompactedTopic.liveKeys(kafka, topics.agentPresence().name());
             Set<String> known =
                     replace ? CompactedTopic.liveKeys(kafka, topics.agents().name()) : Set.of();
-            try (var producer = new KafkaProducer<>(
-                            ClientProperties.producer(kafka),
-                            topics.agents().keySerde().serializer(),
-                            topics.agents().valueSerde().serializer());
-                    var presence = new KafkaProducer<>(
-                            ClientProperties.producer(kafka),
-                            topics.agentPresence().keySerde().serializer(),
-                            topics.agentPresence().valueSerde().serializer())) {
-                Set<String> ids = new HashSet<>();
-                for (Agent agent : agents) {
-                    ids.add(agent.getId());
-                    producer.send(new ProducerRecord<>(topics.agents().name(), agent.getId(), agent))
-                            .get();
-                    if (replace || !onRecord.contains(agent.getId())) {
-                        presence.send(new ProducerRecord<>(
-                                        topics.agentPresence().name(),
-                                        agent.getId(),
-                                        new AgentPresence(
-                                                agent.getId(),
-                                                PresenceStatus.ONLINE,
-                                                Clock.systemUTC().instant(),
-                                                "switchboard-run")))
-                                .get();
-                    }
-                }
-                for (String gone : known) {
-                    if (!ids.contains(gone)) {
-                        producer.send(new ProducerRecord<>(topics.agents().name(), gone, null))
-                                .get();
-                    }
-                }
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(
-                        "Cannot publish the agents: " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while publishing the agents", e);
-            }
+            TeamPublisher.publish(
+                    kafka,
+                    agents,
+                    id -> replace || !onRecord.contains(id),
+                    known,
+                    Clock.systemUTC().instant(),
+                    "switchboard-run");
         }
 
         void closeAll() {
