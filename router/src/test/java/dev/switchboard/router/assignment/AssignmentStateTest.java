@@ -55,4 +55,37 @@ class AssignmentStateTest {
         assertThat(agents.get("default\u0001lea")).isNotNull();
         assertThat(agents.get("default\u0001sam")).isNull();
     }
+
+    @Test
+    void theQueueHeadIsRightAfterHeadsAreAssignedAndEarlierTicketsArrive() {
+        // given a bucket of three whose head was read, then assigned
+        String b = state.enqueue("default", "en", "b", "T-b");
+        state.enqueue("default", "en", "c", "T-c");
+        String d = state.enqueue("default", "en", "d", "T-d");
+        assertThat(state.heads("default", "en", 1))
+                .extracting(AssignmentState.Waiting::ticketId)
+                .containsExactly("T-b");
+        state.dequeue(b);
+        assertThat(state.heads("default", "en", 1))
+                .extracting(AssignmentState.Waiting::ticketId)
+                .containsExactly("T-c");
+
+        // when a ticket that sorts before the current head arrives (a more urgent one)
+        state.enqueue("default", "en", "a", "T-a");
+
+        // then it is the head, and positions count it
+        assertThat(state.heads("default", "en", 5))
+                .extracting(AssignmentState.Waiting::ticketId)
+                .containsExactly("T-a", "T-c", "T-d");
+        assertThat(state.position(d, 10)).contains(3);
+
+        // and once the bucket is emptied, a new ticket is its head whatever it sorts after
+        state.heads("default", "en", 5).forEach(w -> state.dequeue(w.key()));
+        assertThat(state.buckets("default")).isEmpty();
+        state.enqueue("default", "en", "z", "T-z");
+        state.enqueue("default", "en", "y", "T-y");
+        assertThat(state.heads("default", "en", 5))
+                .extracting(AssignmentState.Waiting::ticketId)
+                .containsExactly("T-y", "T-z");
+    }
 }
