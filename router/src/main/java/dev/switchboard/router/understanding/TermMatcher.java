@@ -149,11 +149,13 @@ public final class TermMatcher {
         if (bound != null && text.index() == index) {
             // Only the entries whose literal is in the text, that need none, or whose typo stem
             // may be near a word of it can match: a few of the hundreds, found from the text.
-            BitSet candidates = bound.candidates(text);
-            for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            Candidates candidates = bound.candidates(text);
+            BitSet any = (BitSet) candidates.literal().clone();
+            any.or(candidates.typo());
+            for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
                 Term term = terms.get(i);
                 if (!(foreignLatin && term.codeSwitchOnly())) {
-                    match(term, text, term.required().isEmpty() || text.presentAny(term.requiredIds()), found);
+                    match(term, text, candidates.literal().get(i), found);
                 }
             }
             return found;
@@ -259,16 +261,6 @@ public final class TermMatcher {
             return index;
         }
 
-        boolean presentAny(int[] ids) {
-            BitSet present = present();
-            for (int id : ids) {
-                if (present.get(id)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         List<Typos.Token> tokens() {
             if (tokens == null) {
                 tokens = Typos.tokens(normalized);
@@ -344,31 +336,38 @@ public final class TermMatcher {
          * absent has no regex match, and one whose stem shares no leading letter with any word has
          * no typo match ({@link Typos#mayBeWithinOneEdit}).
          */
-        BitSet candidates(Text text) {
-            BitSet candidates = new BitSet(size);
+        Candidates candidates(Text text) {
+            BitSet literal = new BitSet(size);
             for (int i : needNothing) {
-                candidates.set(i);
+                literal.set(i);
             }
             BitSet present = text.present();
             for (int id = present.nextSetBit(0); id >= 0; id = present.nextSetBit(id + 1)) {
-                int[] entries = id < byLiteral.length ? byLiteral[id] : null;
+                int[] entries = byLiteral[id];
                 if (entries != null) {
                     for (int i : entries) {
-                        candidates.set(i);
+                        literal.set(i);
                     }
                 }
             }
+            BitSet typo = new BitSet(size);
             if (typoTerms.length > 0) {
                 int letters = text.leadingLetters();
                 for (int k = 0; k < typoTerms.length; k++) {
                     if ((typoLetters[k] & letters) != 0) {
-                        candidates.set(typoTerms[k]);
+                        typo.set(typoTerms[k]);
                     }
                 }
             }
-            return candidates;
+            return new Candidates(literal, typo);
         }
     }
+
+    /**
+     * @param literal the entries whose regex may match: their literal is present, or they need none
+     * @param typo the entries whose typo stem may be within one edit of a word of the text
+     */
+    private record Candidates(BitSet literal, BitSet typo) {}
 
     private static Pattern wordPattern(String term, boolean arabic, boolean phrase) {
         // Customers type "sign-up" and "sign up", "e-mail" and "e mail" alike.
