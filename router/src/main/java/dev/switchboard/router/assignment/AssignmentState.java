@@ -2,9 +2,11 @@ package dev.switchboard.router.assignment;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -65,11 +67,20 @@ public final class AssignmentState {
 
     // ------------------------------------------------------------------ agents
 
-    /** Every agent record of the group, by id. */
+    /** Every agent record of the group, by id: copies the caller may change. */
     public TreeMap<String, AgentRecord> agents(String group) {
         TreeMap<String, AgentRecord> out = new TreeMap<>();
-        agentCache.computeIfAbsent(group, this::readAgents).forEach((id, r) -> out.put(id, r.copy()));
+        storedAgents(group).forEach((id, r) -> out.put(id, r.copy()));
         return out;
+    }
+
+    /**
+     * The group's agent records as stored, by id, without copying them: for reading only. A change
+     * goes through a {@link AgentRecord#copy copy} and {@link #putAgent}. The view follows
+     * putAgent and deleteAgent.
+     */
+    SortedMap<String, AgentRecord> storedAgents(String group) {
+        return Collections.unmodifiableSortedMap(agentCache.computeIfAbsent(group, this::readAgents));
     }
 
     private TreeMap<String, AgentRecord> readAgents(String group) {
