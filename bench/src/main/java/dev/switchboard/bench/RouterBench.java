@@ -168,8 +168,8 @@ final class RouterBench implements Callable<Integer> {
                 report.note(String.format(
                         java.util.Locale.ROOT,
                         "heap per added open ticket: heap after GC changed by %+.1f MB while the latency run opened"
-                                + " %d more tickets (0 when it fell); the caches and buffers were full before, so"
-                                + " this is what a ticket costs; the stores are in RocksDB, off-heap",
+                                + " %d more tickets (0 when it fell), weighed before and after it with nothing in"
+                                + " flight; the stores are in RocksDB, off-heap",
                         a.heapBytes() / 1e6,
                         a.tickets()));
             });
@@ -260,6 +260,8 @@ final class RouterBench implements Callable<Integer> {
                 Runs.await(router, plan.messages() + sent(rate, plan.latency()), idle);
                 Optional<Histogram> routerLatency = Optional.of(router.takeLatencies());
                 Optional<Histogram> routerFirstHop = Optional.of(router.takeFirstHopLatencies());
+                // Both weighed with nothing in flight, and the caches and pooled buffers already at
+                // their size: what the latency run's new tickets add.
                 long added = router.tickets() - tickets;
                 long heapAdded = Runs.usedHeapAfterGc() - heapAfter;
                 Optional<AddedTickets> addedTickets =
