@@ -1,6 +1,7 @@
 package dev.switchboard.router.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.events.PresenceStatus;
 import dev.switchboard.router.topology.StateJson;
@@ -54,6 +55,25 @@ class AssignmentStateTest {
         assertThat(state.agents("default")).containsOnlyKeys("lea");
         assertThat(agents.get("default\u0001lea")).isNotNull();
         assertThat(agents.get("default\u0001sam")).isNull();
+    }
+
+    @Test
+    void theStoredViewFollowsSavesAndCannotBeChangedThroughIt() {
+        // given the group's stored view taken before any change
+        state.putAgent("default", "sam", new AgentRecord());
+        var view = state.storedAgents("default");
+
+        // when an agent gets a ticket through a copy that is saved, and another is added
+        AgentRecord sam = view.get("sam").copy();
+        sam.open.put("T-1", "email");
+        state.putAgent("default", "sam", sam);
+        state.putAgent("default", "lea", new AgentRecord());
+        sam.open.put("T-2", "email");
+
+        // then the same view shows what was saved, not the later unsaved change, and refuses writes
+        assertThat(view).containsOnlyKeys("lea", "sam");
+        assertThat(view.get("sam").open()).containsOnlyKeys("T-1");
+        assertThatThrownBy(() -> view.remove("sam")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
