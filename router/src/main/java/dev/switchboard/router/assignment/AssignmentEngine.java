@@ -88,6 +88,11 @@ public final class AssignmentEngine {
 
     private record Cached(Agent agent, AgentProfile profile) {}
 
+    /** Per group and agent: the stored record a moment was derived from, and the moment. */
+    private final Map<String, Map<String, StoredMoment>> moments = new HashMap<>();
+
+    private record StoredMoment(AgentRecord record, AgentNow now) {}
+
     /** Why a decision is being made and whom it prefers. */
     private record Context(
             List<String> rules, Optional<String> previous, Optional<String> requested, boolean reopened) {
@@ -1144,11 +1149,16 @@ public final class AssignmentEngine {
         // change it. Copying all of a group's agents for every input was a tenth of assignment.
         private final SortedMap<String, AgentRecord> stored;
         private final Map<String, AgentRecord> mine = new HashMap<>();
+        // A stored record is never changed in place (a change stores a copy in its stead), so the
+        // moment derived from it holds for as long as it is the stored one. Deriving every agent's
+        // moment for every decision was a seventh of assignment.
+        private final Map<String, StoredMoment> storedMoments;
 
         Group(String name, Instant now) {
             this.name = name;
             this.now = now;
             this.stored = state.storedAgents(name);
+            this.storedMoments = moments.computeIfAbsent(name, g -> new HashMap<>());
         }
 
         /** The agent's record, for this input to change and {@link #save}; null if there is none. */
@@ -1172,6 +1182,7 @@ public final class AssignmentEngine {
 
         void remove(String id) {
             mine.remove(id);
+            storedMoments.remove(id);
             state.deleteAgent(name, id);
         }
 
@@ -1189,7 +1200,22 @@ public final class AssignmentEngine {
         }
 
         AgentNow now(String id) {
-            AgentRecord r = mine.containsKey(id) ? mine.get(id) : stored.get(id);
+            if (mine.containsKey(id)) {
+                return momentOf(mine.get(id));
+            }
+            AgentRecord r = stored.get(id);
+            if (r == null) {
+                return null;
+            }
+            StoredMoment known = storedMoments.get(id);
+            if (known == null || known.record() != r) {
+                known = new StoredMoment(r, momentOf(r));
+                storedMoments.put(id, known);
+            }
+            return known.now();
+        }
+
+        private AgentNow momentOf(AgentRecord r) {
             if (r == null || r.agent == null) {
                 return null;
             }
